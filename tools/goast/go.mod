@@ -1,0 +1,3 @@
+module goescape.dev/tools/goast
+
+go 1.26
