@@ -217,7 +217,7 @@ impl GoastDump {
                 }
             }
         };
-        let mut body = String::new();
+        let mut body = Vec::new();
         let mut eof = true;
         while self.read_line(&mut line)? {
             if let Some(path) = line.strip_prefix(b"=== ") {
@@ -225,12 +225,15 @@ impl GoastDump {
                 eof = false;
                 break;
             }
-            body.push_str(&String::from_utf8_lossy(&line));
-            body.push('\n');
+            body.extend_from_slice(&line);
+            body.push(b'\n');
         }
         if eof {
             self.finish()?;
         }
+        // The dump is ASCII; an error message may not be.
+        let body = String::from_utf8(body)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Ok(Some(Section {
             path: header,
             result: parse_section_body(body),

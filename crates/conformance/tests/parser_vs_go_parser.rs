@@ -126,7 +126,8 @@ fn run() -> Result<bool, String> {
     let _ = std::fs::remove_dir_all(work_dir.join("diffs"));
     let built = start.elapsed();
 
-    // go/parser's side streams in this thread; ours runs on rayon's pool as sections arrive.
+    // go/parser's side streams in from a reader thread; ours runs on rayon's pool as the
+    // sections arrive.
     let mut dump = run_goast_dump(&goast, &files, &work_dir.join("files.txt"))?;
     let (tx, rx) = mpsc::sync_channel::<(usize, Section)>(4 * rayon::current_num_threads().max(1));
     let expected: Vec<String> = files.iter().map(|f| path_name(f)).collect();

@@ -14,6 +14,13 @@
 use crate::line_table::LineTable;
 use crate::pos::{Pos, Span};
 use crate::token::Token;
+use smallvec::SmallVec;
+
+/// Lists of children. Most are short (one argument, one result, a block of a few
+/// statements), so the first few entries are stored inline, without an allocation.
+pub type ExprList = SmallVec<[ExprId; 4]>;
+pub type StmtList = SmallVec<[StmtId; 4]>;
+pub type IdentList = SmallVec<[Ident; 2]>;
 
 /// Index of an expression in [`File::exprs`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -116,14 +123,15 @@ pub enum ExprKind {
         kind: LitKind,
         span: Span,
     },
+    /// The signature is boxed to keep every [`Expr`] small.
     FuncLit {
-        ty: FuncType,
+        ty: Box<FuncType>,
         body: Block,
     },
     CompositeLit {
         ty: Option<ExprId>,
         lbrace: Pos,
-        elts: Vec<ExprId>,
+        elts: ExprList,
         rbrace: Pos,
         /// True if the source lacked elements that a syntax error dropped.
         incomplete: bool,
@@ -147,7 +155,7 @@ pub enum ExprKind {
     IndexList {
         x: ExprId,
         lbrack: Pos,
-        indices: Vec<ExprId>,
+        indices: ExprList,
         rbrack: Pos,
     },
     Slice {
@@ -169,7 +177,7 @@ pub enum ExprKind {
     Call {
         fun: ExprId,
         lparen: Pos,
-        args: Vec<ExprId>,
+        args: ExprList,
         /// Position of a trailing `...` (`f(xs...)`), or NONE.
         ellipsis: Pos,
         rparen: Pos,
@@ -209,7 +217,7 @@ pub enum ExprKind {
         fields: FieldList,
         incomplete: bool,
     },
-    FuncType(FuncType),
+    FuncType(Box<FuncType>),
     InterfaceType {
         interface_pos: Pos,
         methods: FieldList,
@@ -267,7 +275,7 @@ impl Default for FieldList {
 pub struct Field {
     pub doc: Option<CommentGroupId>,
     /// Empty for unnamed parameters and embedded fields.
-    pub names: Vec<Ident>,
+    pub names: IdentList,
     /// `None` only in erroneous code.
     pub ty: Option<ExprId>,
     /// A struct field tag: a [`ExprKind::BasicLit`] string.
@@ -279,7 +287,7 @@ pub struct Field {
 #[derive(Clone, Debug)]
 pub struct Block {
     pub lbrace: Pos,
-    pub stmts: Vec<StmtId>,
+    pub stmts: StmtList,
     /// Position of `}`; NONE if the block was not closed.
     pub rbrace: Pos,
 }
@@ -320,10 +328,10 @@ pub enum StmtKind {
     },
     /// `lhs op= rhs`, `lhs = rhs` or `lhs := rhs`; `tok` is the assignment token.
     Assign {
-        lhs: Vec<ExprId>,
+        lhs: ExprList,
         tok_pos: Pos,
         tok: Token,
-        rhs: Vec<ExprId>,
+        rhs: ExprList,
     },
     /// `go call`; `call` is normally an [`ExprKind::Call`] (a Bad expr after an error).
     Go {
@@ -336,7 +344,7 @@ pub enum StmtKind {
     },
     Return {
         return_pos: Pos,
-        results: Vec<ExprId>,
+        results: ExprList,
     },
     /// `break`, `continue`, `goto` or `fallthrough`.
     Branch {
@@ -355,9 +363,9 @@ pub enum StmtKind {
     /// `case list:` or `default:` (list empty) in an expression or type switch.
     CaseClause {
         case_pos: Pos,
-        list: Vec<ExprId>,
+        list: ExprList,
         colon: Pos,
-        body: Vec<StmtId>,
+        body: StmtList,
     },
     Switch {
         switch_pos: Pos,
@@ -377,7 +385,7 @@ pub enum StmtKind {
         case_pos: Pos,
         comm: Option<StmtId>,
         colon: Pos,
-        body: Vec<StmtId>,
+        body: StmtList,
     },
     Select {
         select_pos: Pos,
@@ -438,9 +446,9 @@ pub struct ImportSpec {
 #[derive(Clone, Debug)]
 pub struct ValueSpec {
     pub doc: Option<CommentGroupId>,
-    pub names: Vec<Ident>,
+    pub names: IdentList,
     pub ty: Option<ExprId>,
-    pub values: Vec<ExprId>,
+    pub values: ExprList,
     pub comment: Option<CommentGroupId>,
 }
 

@@ -254,10 +254,21 @@ impl<'a> Lexer<'a> {
         std::mem::take(&mut self.errors)
     }
 
+    /// True if errors are waiting to be taken: lets a caller skip `take_errors` per token.
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
     /// The line table of the whole source (however far scanning got), with every valid line
     /// directive scanned so far.
     pub fn finish(self) -> LineTable {
-        let mut table = LineTable::from_source(self.src);
+        let table = LineTable::from_source(self.src);
+        self.finish_with_lines(table)
+    }
+
+    /// Like [`Lexer::finish`], completing a table of this source's lines that the caller
+    /// already built (with [`LineTable::from_source`]), so the lines are not scanned twice.
+    pub fn finish_with_lines(self, mut table: LineTable) -> LineTable {
         for d in &self.directives {
             table.add_line_directive(d.comment, d.block, d.file.as_deref(), d.line, d.col);
         }

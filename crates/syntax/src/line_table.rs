@@ -102,12 +102,7 @@ impl LineTable {
         let mut lines = Vec::with_capacity(src.len() / 32 + 1);
         lines.push(0);
         // Casts are lossless: `src.len() <= MAX_SOURCE_LEN < u32::MAX`.
-        lines.extend(
-            src.iter()
-                .enumerate()
-                .filter(|&(_, &b)| b == b'\n')
-                .map(|(i, _)| i as u32 + 1),
-        );
+        lines.extend(memchr::memchr_iter(b'\n', src).map(|i| i as u32 + 1));
         LineTable {
             lines,
             len: src.len() as u32,

@@ -12,7 +12,7 @@ impl Parser<'_> {
             doc: None,
             package_pos: Pos::NONE,
             package_name: Ident::synthetic_blank(Pos(0)),
-            decls: Vec::new(),
+            decls: Default::default(),
         };
         // Errors in the very first token: most likely not Go source at all.
         if !self.errors.is_empty() {
@@ -143,7 +143,7 @@ impl Parser<'_> {
     fn parse_value_spec(&mut self, doc: Option<CommentGroupId>, keyword: Token) -> ValueSpec {
         let names = self.parse_ident_list();
         let mut ty = None;
-        let mut values = Vec::new();
+        let mut values = Default::default();
         if keyword == Token::Const {
             // Type and values are optional here, for more tolerant parsing.
             if !matches!(self.tok, Token::Eof | Token::Semicolon | Token::RParen) {
@@ -239,7 +239,8 @@ impl Parser<'_> {
     /// `name constraint`: always if the constraint is unmistakably a type element, or if
     /// `force` is set. A lone name gives `(name, None)`; no split gives `(None, Some(x))`.
     fn extract_name(&mut self, x: ExprId, force: bool) -> (Option<Ident>, Option<ExprId>) {
-        self.grow(|p| p.extract_name_inner(x, force))
+        // Recurses along `A | B | ...` chains, which need not nest: check the stack each time.
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.extract_name_inner(x, force))
     }
 
     fn extract_name_inner(&mut self, x: ExprId, force: bool) -> (Option<Ident>, Option<ExprId>) {

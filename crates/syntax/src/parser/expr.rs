@@ -20,8 +20,8 @@ impl Parser<'_> {
         x
     }
 
-    pub(super) fn parse_expr_list(&mut self) -> Vec<ExprId> {
-        let mut list = vec![self.parse_expr()];
+    pub(super) fn parse_expr_list(&mut self) -> ExprList {
+        let mut list = smallvec::smallvec![self.parse_expr()];
         while self.tok == Token::Comma {
             self.next();
             list.push(self.parse_expr());
@@ -29,7 +29,7 @@ impl Parser<'_> {
         list
     }
 
-    pub(super) fn parse_list(&mut self, in_rhs: bool) -> Vec<ExprId> {
+    pub(super) fn parse_list(&mut self, in_rhs: bool) -> ExprList {
         let old = self.in_rhs;
         self.in_rhs = in_rhs;
         let list = self.parse_expr_list();
@@ -40,12 +40,12 @@ impl Parser<'_> {
     fn parse_func_type_or_lit(&mut self) -> ExprId {
         let ty = self.parse_func_type();
         if self.tok != Token::LBrace {
-            return self.new_expr(ExprKind::FuncType(ty));
+            return self.new_expr(ExprKind::FuncType(Box::new(ty)));
         }
         self.expr_level += 1;
         let body = self.parse_block();
         self.expr_level -= 1;
-        self.new_expr(ExprKind::FuncLit { ty, body })
+        self.new_expr(ExprKind::FuncLit { ty: Box::new(ty), body })
     }
 
     /// An operand; may also return a type (such as `[...]T`), which callers check.
@@ -121,7 +121,7 @@ impl Parser<'_> {
             });
         }
         self.expr_level += 1;
-        let mut args = Vec::new();
+        let mut args = ExprList::new();
         let mut index: [Option<ExprId>; 3] = [None; 3];
         let mut colons = [Pos::NONE; 2];
         let mut ncolons = 0;
@@ -195,7 +195,7 @@ impl Parser<'_> {
     fn parse_call_or_conversion(&mut self, fun: ExprId) -> ExprId {
         let lparen = self.expect(Token::LParen);
         self.expr_level += 1;
-        let mut args = Vec::new();
+        let mut args = ExprList::new();
         let mut ellipsis = Pos::NONE;
         while self.tok != Token::RParen && self.tok != Token::Eof && !ellipsis.is_valid() {
             args.push(self.parse_rhs()); // builtins such as make take a type here
@@ -249,7 +249,7 @@ impl Parser<'_> {
         }
         let lit = self.grow(|p| {
             let lbrace = p.expect(Token::LBrace);
-            let mut elts = Vec::new();
+            let mut elts = ExprList::new();
             p.expr_level += 1;
             while p.tok != Token::RBrace && p.tok != Token::Eof {
                 elts.push(p.parse_element());

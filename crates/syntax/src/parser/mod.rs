@@ -39,16 +39,16 @@ pub fn parse_file(name: &str, src: Vec<u8>) -> Parsed {
         let line_table = LineTable::default();
         let file = File {
             name: name.to_owned(),
-            src: Vec::new(),
+            src: Default::default(),
             line_table,
             doc: None,
             package_pos: Pos::NONE,
             package_name: Ident::synthetic_blank(Pos(0)),
-            decls: Vec::new(),
-            comments: Vec::new(),
-            build_constraints: Vec::new(),
-            exprs: Vec::new(),
-            stmts: Vec::new(),
+            decls: Default::default(),
+            comments: Default::default(),
+            build_constraints: Default::default(),
+            exprs: Default::default(),
+            stmts: Default::default(),
         };
         let errors = vec![SyntaxError {
             pos: Pos(0),
@@ -186,22 +186,22 @@ impl<'src> Parser<'src> {
             pos: Pos::NONE,
             span: Span::default(),
             implicit_semi: false,
-            comments: Vec::new(),
+            comments: Default::default(),
             lead_comment: None,
             line_comment: None,
             at_top: true,
-            build_constraints: Vec::new(),
-            pending_directives: Vec::new(),
+            build_constraints: Default::default(),
+            pending_directives: Default::default(),
             last_decl_end: 0,
-            errors: Vec::new(),
+            errors: Default::default(),
             bailed_out: false,
             sync_pos: Pos::NONE,
             sync_count: 0,
             expr_level: 0,
             in_rhs: false,
             nest_level: 0,
-            exprs: Vec::new(),
-            stmts: Vec::new(),
+            exprs: Default::default(),
+            stmts: Default::default(),
         };
         parser.next();
         parser
@@ -279,7 +279,9 @@ impl<'src> Parser<'src> {
             span,
             implicit,
         } = self.lexer.next();
-        self.errors.extend(self.lexer.take_errors());
+        if self.lexer.has_errors() {
+            self.errors.extend(self.lexer.take_errors());
+        }
         self.tok = tok;
         self.span = span;
         self.pos = span.pos();
@@ -321,7 +323,7 @@ impl<'src> Parser<'src> {
     /// Consumes a group of comments separated by at most `max_gap` empty lines; returns the
     /// group and the line the group ends on.
     fn consume_comment_group(&mut self, max_gap: u32) -> (CommentGroupId, u32) {
-        let mut list = Vec::new();
+        let mut list = Default::default();
         let mut end_line = self.line_of(self.pos);
         while self.tok == Token::Comment && self.line_of(self.pos) <= end_line + max_gap {
             end_line = self.consume_comment(&mut list);
@@ -541,8 +543,8 @@ impl<'src> Parser<'src> {
         }
     }
 
-    fn parse_ident_list(&mut self) -> Vec<Ident> {
-        let mut list = vec![self.parse_ident()];
+    fn parse_ident_list(&mut self) -> IdentList {
+        let mut list = smallvec::smallvec![self.parse_ident()];
         while self.tok == Token::Comma {
             self.next();
             list.push(self.parse_ident());

@@ -17,8 +17,8 @@ pub(super) enum SimpleStmtMode {
 }
 
 impl Parser<'_> {
-    pub(super) fn parse_stmt_list(&mut self) -> Vec<StmtId> {
-        let mut list = Vec::new();
+    pub(super) fn parse_stmt_list(&mut self) -> StmtList {
+        let mut list = StmtList::new();
         while !matches!(
             self.tok,
             Token::Case | Token::Default | Token::RBrace | Token::Eof
@@ -67,7 +67,7 @@ impl Parser<'_> {
                     let op_pos = self.pos;
                     self.next();
                     let x = self.parse_rhs();
-                    vec![self.new_expr(ExprKind::Unary {
+                    smallvec::smallvec![self.new_expr(ExprKind::Unary {
                         op_pos,
                         op: Token::Range,
                         x,
@@ -184,7 +184,7 @@ impl Parser<'_> {
         let results = if self.tok != Token::Semicolon && self.tok != Token::RBrace {
             self.parse_list(true)
         } else {
-            Vec::new()
+            Default::default()
         };
         self.expect_semi();
         self.new_stmt(StmtKind::Return {
@@ -325,7 +325,7 @@ impl Parser<'_> {
             self.parse_list(true)
         } else {
             self.expect(Token::Default);
-            Vec::new()
+            Default::default()
         };
         let colon = self.expect(Token::Colon);
         let body = self.parse_stmt_list();
@@ -390,7 +390,7 @@ impl Parser<'_> {
         }
         let type_switch = self.is_type_switch_guard(s2);
         let lbrace = self.expect(Token::LBrace);
-        let mut clauses = Vec::new();
+        let mut clauses = StmtList::new();
         while matches!(self.tok, Token::Case | Token::Default) {
             clauses.push(self.parse_case_clause());
         }
@@ -448,7 +448,7 @@ impl Parser<'_> {
                 }
                 let tok_pos = self.pos;
                 self.next();
-                let rhs = vec![self.parse_rhs()];
+                let rhs = smallvec::smallvec![self.parse_rhs()];
                 comm = Some(self.new_stmt(StmtKind::Assign {
                     lhs,
                     tok_pos,
@@ -478,7 +478,7 @@ impl Parser<'_> {
     fn parse_select_stmt(&mut self) -> StmtId {
         let select_pos = self.expect(Token::Select);
         let lbrace = self.expect(Token::LBrace);
-        let mut clauses = Vec::new();
+        let mut clauses = StmtList::new();
         while matches!(self.tok, Token::Case | Token::Default) {
             clauses.push(self.parse_comm_clause());
         }
@@ -511,10 +511,10 @@ impl Parser<'_> {
                         x,
                     });
                     s2 = Some(self.new_stmt(StmtKind::Assign {
-                        lhs: Vec::new(),
+                        lhs: Default::default(),
                         tok_pos: Pos::NONE,
                         tok: Token::Illegal,
-                        rhs: vec![range],
+                        rhs: smallvec::smallvec![range],
                     }));
                     is_range = true;
                 } else {

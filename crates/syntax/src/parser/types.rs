@@ -84,7 +84,7 @@ impl Parser<'_> {
     fn parse_array_field_or_type_instance(&mut self, x: Ident) -> (Option<Ident>, ExprId) {
         let lbrack = self.expect(Token::LBrack);
         let mut trailing_comma = Pos::NONE;
-        let mut args = Vec::new();
+        let mut args = ExprList::new();
         if self.tok != Token::RBrack {
             self.expr_level += 1;
             args.push(self.parse_rhs());
@@ -132,7 +132,7 @@ impl Parser<'_> {
         &mut self,
         x: ExprId,
         lbrack: Pos,
-        mut indices: Vec<ExprId>,
+        mut indices: ExprList,
         rbrack: Pos,
     ) -> ExprId {
         if indices.len() == 1 {
@@ -155,7 +155,7 @@ impl Parser<'_> {
 
     fn parse_field_decl(&mut self) -> Field {
         let doc = self.lead_comment;
-        let mut names = Vec::new();
+        let mut names = IdentList::new();
         let ty = match self.tok {
             Token::Ident => {
                 let name = self.parse_ident();
@@ -381,7 +381,7 @@ impl Parser<'_> {
             (None, None) => self.pos,
         };
 
-        let mut list: Vec<ParamDraft> = Vec::new();
+        let mut list: Vec<ParamDraft> = Default::default();
         let mut named = 0usize; // with an explicit name and type
         let mut typed = 0usize; // with an explicit type
         while name0.is_some() || (self.tok != closing && self.tok != Token::Eof) {
@@ -413,7 +413,7 @@ impl Parser<'_> {
             self.next();
         }
         if list.is_empty() {
-            return Vec::new();
+            return Default::default();
         }
 
         if named == 0 {
@@ -504,7 +504,7 @@ impl Parser<'_> {
                 .into_iter()
                 .map(|draft| Field {
                     doc: None,
-                    names: Vec::new(),
+                    names: Default::default(),
                     ty: draft.ty,
                     tag: None,
                     comment: None,
@@ -512,8 +512,8 @@ impl Parser<'_> {
                 .collect();
         }
         // Consecutive names sharing one type node form one field.
-        let mut fields: Vec<Field> = Vec::new();
-        let mut names: Vec<Ident> = Vec::new();
+        let mut fields: Vec<Field> = Default::default();
+        let mut names = IdentList::new();
         let mut group_ty: Option<ExprId> = None;
         for draft in list {
             if draft.ty != group_ty {
@@ -549,7 +549,7 @@ impl Parser<'_> {
         let list = if self.tok != Token::RBrack {
             self.parse_parameter_list(None, None, Token::RBrack, false)
         } else {
-            Vec::new()
+            Default::default()
         };
         let rbrack = self.expect(Token::RBrack);
         if list.is_empty() {
@@ -570,7 +570,7 @@ impl Parser<'_> {
             let list = if self.tok != Token::RParen {
                 self.parse_parameter_list(None, None, Token::RParen, !result)
             } else {
-                Vec::new()
+                Default::default()
             };
             let rparen = self.expect(Token::RParen);
             return Some(FieldList {
@@ -582,7 +582,7 @@ impl Parser<'_> {
         let ty = self.try_ident_or_type()?;
         let field = Field {
             doc: None,
-            names: Vec::new(),
+            names: Default::default(),
             ty: Some(ty),
             tag: None,
             comment: None,
@@ -618,7 +618,7 @@ impl Parser<'_> {
     /// A method, or an embedded (possibly instantiated) type, in an interface.
     fn parse_method_spec(&mut self) -> Field {
         let doc = self.lead_comment;
-        let mut names = Vec::new();
+        let mut names = IdentList::new();
         let x = self.parse_type_name(None);
         let ty = if let ExprKind::Ident(ident) = *self.expr_kind(x) {
             match self.tok {
@@ -647,10 +647,10 @@ impl Parser<'_> {
                                 params,
                                 results,
                             };
-                            self.new_expr(ExprKind::FuncType(func))
+                            self.new_expr(ExprKind::FuncType(Box::new(func)))
                         }
                         _ => {
-                            let mut list = vec![first];
+                            let mut list: ExprList = smallvec::smallvec![first];
                             if self.at_comma("type argument list", Token::RBrack) {
                                 self.expr_level += 1;
                                 self.next();
@@ -678,7 +678,7 @@ impl Parser<'_> {
                         params,
                         results,
                     };
-                    self.new_expr(ExprKind::FuncType(func))
+                    self.new_expr(ExprKind::FuncType(Box::new(func)))
                 }
                 _ => x,
             }
@@ -757,7 +757,7 @@ impl Parser<'_> {
                     let comment = self.expect_semi();
                     list.push(Field {
                         doc: None,
-                        names: Vec::new(),
+                        names: Default::default(),
                         ty: Some(ty),
                         tag: None,
                         comment,
@@ -769,7 +769,7 @@ impl Parser<'_> {
                         let comment = self.expect_semi();
                         list.push(Field {
                             doc: None,
-                            names: Vec::new(),
+                            names: Default::default(),
                             ty: Some(ty),
                             tag: None,
                             comment,
@@ -835,7 +835,7 @@ impl Parser<'_> {
     pub(super) fn parse_type_instance(&mut self, ty: ExprId) -> ExprId {
         let opening = self.expect(Token::LBrack);
         self.expr_level += 1;
-        let mut list = Vec::new();
+        let mut list = ExprList::new();
         while self.tok != Token::RBrack && self.tok != Token::Eof {
             list.push(self.parse_type());
             if !self.at_comma("type argument list", Token::RBrack) {
@@ -887,7 +887,7 @@ impl Parser<'_> {
             Token::Mul => self.parse_pointer_type(),
             Token::Func => {
                 let ty = self.parse_func_type();
-                self.new_expr(ExprKind::FuncType(ty))
+                self.new_expr(ExprKind::FuncType(Box::new(ty)))
             }
             Token::Interface => self.parse_interface_type(),
             Token::Map => self.parse_map_type(),
