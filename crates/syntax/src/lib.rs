@@ -8,6 +8,7 @@
 pub mod ast;
 pub mod ast_pos;
 pub mod dump;
+pub mod expr_string;
 pub mod lexer;
 pub mod line_table;
 pub mod parser;

@@ -1,0 +1,58 @@
+//! What the checker records about the source (go/types' `Info`), keyed by file and node.
+
+use std::collections::HashMap;
+
+use goescape_constant::Value;
+use goescape_syntax::ast::ExprId;
+
+use crate::ids::{ObjId, ScopeId, TypeId};
+
+/// How an expression may be used (go/types' operand modes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Invalid,
+    /// A call of a function without results.
+    NoValue,
+    /// A predeclared function, only valid as a call's callee.
+    Builtin,
+    /// The expression denotes a type.
+    TypeExpr,
+    Constant,
+    /// An addressable variable.
+    Variable,
+    /// A map index expression: assignable, not addressable, comma-ok capable.
+    MapIndex,
+    Value,
+    /// A receive, type assertion or map index that may be used in a comma-ok assignment.
+    CommaOk,
+}
+
+/// The type, mode and (for constants) value of an expression.
+#[derive(Clone, Debug)]
+pub struct TypeAndValue {
+    pub mode: Mode,
+    pub ty: TypeId,
+    pub value: Option<Value>,
+}
+
+/// The recorded results for one file of the package.
+#[derive(Clone, Debug, Default)]
+pub struct FileInfo {
+    /// Every expression (and type expression) checked, as go/types' `Info.Types`.
+    pub types: HashMap<ExprId, TypeAndValue>,
+    /// Identifiers that declare an object, by the identifier's byte offset.
+    pub defs: HashMap<u32, Option<ObjId>>,
+    /// Identifiers that denote an object, by the identifier's byte offset.
+    pub uses: HashMap<u32, ObjId>,
+    /// Objects declared without an identifier of their own (import names, type switch
+    /// case variables, anonymous parameters), by the declaring node's byte offset.
+    pub implicits: HashMap<u32, ObjId>,
+    /// Scopes opened by nodes of this file, by the node's byte offset.
+    pub scopes: HashMap<u32, ScopeId>,
+}
+
+/// Everything recorded for a package, one entry per file in input order.
+#[derive(Clone, Debug, Default)]
+pub struct Info {
+    pub files: Vec<FileInfo>,
+}
