@@ -3,7 +3,8 @@
 //! `cargo bench -p goescape-conformance --bench parse_std` reads every `.go` file under
 //! `$(go env GOROOT)/src` into memory, then alternates timed rounds of go/parser (through
 //! `tools/goast bench`) and of our parser, single-threaded and on all cores, and prints the
-//! best round of each as files/s and MB/s with the ratio ours / go/parser. Absolute times on
+//! best round of each as files/s and MB/s with the ratio ours / go/parser (single-threaded
+//! rounds use one core on both sides: `GOMAXPROCS=1` for Go). Absolute times on
 //! a shared machine are noisy; the ratio of runs interleaved in one process is what we track
 //! (docs/benchmarks.md).
 //!
@@ -44,7 +45,11 @@ impl Rate {
 }
 
 fn env_count(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).filter(|&n| n > 0).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(default)
 }
 
 /// One timed round of our parser; sources are copied before the clock starts, since
@@ -53,8 +58,10 @@ fn our_round(sources: &[Source], iterations: usize, parallel: bool) -> Rate {
     let total_bytes: usize = sources.iter().map(|s| s.bytes.len()).sum();
     let mut seconds = 0.0;
     for _ in 0..iterations {
-        let copies: Vec<(String, Vec<u8>)> =
-            sources.iter().map(|s| (s.name.clone(), s.bytes.clone())).collect();
+        let copies: Vec<(String, Vec<u8>)> = sources
+            .iter()
+            .map(|s| (s.name.clone(), s.bytes.clone()))
+            .collect();
         let start = Instant::now();
         let error_files: usize = if parallel {
             copies
@@ -83,18 +90,35 @@ fn our_round(sources: &[Source], iterations: usize, parallel: bool) -> Rate {
 }
 
 /// One round of go/parser, timed inside `goast bench` (reading files is not timed there).
+/// Single-threaded rounds run with `GOMAXPROCS=1`: otherwise Go's garbage collector works
+/// on the other cores while the one goroutine parses, and the comparison with our
+/// one-thread parser would not be core for core.
 fn go_round(goast: &PathBuf, list: &PathBuf, iterations: usize, parallel: bool) -> Rate {
     let mut command = Command::new(goast);
-    command.arg("bench").arg("-list").arg(list).arg("-n").arg(iterations.to_string());
+    command
+        .arg("bench")
+        .arg("-list")
+        .arg(list)
+        .arg("-n")
+        .arg(iterations.to_string());
     if parallel {
         command.arg("-parallel");
+    } else {
+        command.env("GOMAXPROCS", "1");
     }
     let output = command.output().expect("running goast bench");
-    assert!(output.status.success(), "goast bench failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "goast bench failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let text = String::from_utf8_lossy(&output.stdout);
     let field = |key: &str| -> f64 {
         let needle = format!("\"{key}\":");
-        let start = text.find(&needle).map(|i| i + needle.len()).expect("field in goast output");
+        let start = text
+            .find(&needle)
+            .map(|i| i + needle.len())
+            .expect("field in goast output");
         let rest = &text[start..];
         let end = rest.find([',', '}']).unwrap_or(rest.len());
         rest[..end].trim().parse().expect("number in goast output")

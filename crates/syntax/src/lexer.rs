@@ -98,6 +98,10 @@ pub struct Lexer<'a> {
     utf16: bool,
     errors: Vec<SyntaxError>,
     directives: Vec<RawDirective>,
+    /// Offset of the start of every line scanned so far: 0, then the offset after each
+    /// newline the lexer has consumed. Recorded while scanning, so that no second pass
+    /// over the source is needed for the line table.
+    line_starts: Vec<u32>,
 }
 
 impl std::fmt::Debug for Lexer<'_> {
@@ -131,6 +135,12 @@ impl<'a> Lexer<'a> {
             utf16: false,
             errors: Vec::new(),
             directives: Vec::new(),
+            line_starts: {
+                // Go source averages about 30 bytes a line.
+                let mut lines = Vec::with_capacity(src.len() / 24 + 1);
+                lines.push(0);
+                lines
+            },
         };
         if src.starts_with(&[0xFF, 0xFE]) || src.starts_with(&[0xFE, 0xFF]) {
             // A UTF-16 file: one error, and the rest is swallowed to avoid a cascade.
@@ -182,6 +192,7 @@ impl<'a> Lexer<'a> {
             b'0'..=b'9' => (self.scan_number(), true),
             b'\n' => {
                 // Only reached when a semicolon is due: whitespace skipping stops here then.
+                self.newline_at(start);
                 self.step();
                 self.insert_semi = false;
                 return semi(start as u32);
@@ -261,18 +272,28 @@ impl<'a> Lexer<'a> {
 
     /// The line table of the whole source (however far scanning got), with every valid line
     /// directive scanned so far.
-    pub fn finish(self) -> LineTable {
-        let table = LineTable::from_source(self.src);
-        self.finish_with_lines(table)
-    }
-
-    /// Like [`Lexer::finish`], completing a table of this source's lines that the caller
-    /// already built (with [`LineTable::from_source`]), so the lines are not scanned twice.
-    pub fn finish_with_lines(self, mut table: LineTable) -> LineTable {
+    pub fn finish(mut self) -> LineTable {
+        // Lines past the point where scanning stopped (after a parser bail-out, or in a
+        // UTF-16 file) are found by a plain search.
+        let scanned = self.pos.min(self.src.len());
+        crate::line_table::extend_line_starts(&mut self.line_starts, self.src, scanned);
+        let mut table = LineTable::from_line_starts(self.line_starts, self.src.len());
         for d in &self.directives {
             table.add_line_directive(d.comment, d.block, d.file.as_deref(), d.line, d.col);
         }
         table
+    }
+
+    /// The 1-based line of `offset`, which must not lie past the last token returned
+    /// (where the line starts are not known yet); unadjusted by line directives.
+    pub fn line_of(&self, offset: u32) -> u32 {
+        self.line_starts.partition_point(|&start| start <= offset) as u32
+    }
+
+    /// Records that the byte at `offset` is a newline the lexer has moved past.
+    #[inline]
+    fn newline_at(&mut self, offset: usize) {
+        self.line_starts.push(offset as u32 + 1);
     }
 
     // ---- Low-level cursor -------------------------------------------------------------------
@@ -360,7 +381,10 @@ impl<'a> Lexer<'a> {
         while let Some(&b) = self.src.get(i) {
             match b {
                 b' ' | b'\t' | b'\r' => i += 1,
-                b'\n' if !self.insert_semi => i += 1,
+                b'\n' if !self.insert_semi => {
+                    self.newline_at(i);
+                    i += 1;
+                }
                 _ => break,
             }
         }
@@ -397,6 +421,8 @@ impl<'a> Lexer<'a> {
         }
         if std::mem::take(&mut self.utf16) {
             self.error(0, "illegal character U+FFFD '\u{FFFD}'");
+            // The whole file is swallowed: its lines are found by a plain search.
+            crate::line_table::extend_line_starts(&mut self.line_starts, self.src, self.pos);
             self.pos = self.src.len();
             return Some(self.lexed(Token::Illegal, 0));
         }
@@ -696,7 +722,11 @@ impl<'a> Lexer<'a> {
                     self.step();
                     break;
                 }
-                Some(_) => self.skip_plain(|b| b == b'`'),
+                Some(b'\n') => {
+                    self.newline_at(self.pos);
+                    self.step();
+                }
+                Some(_) => self.skip_plain(|b| b == b'`' || b == b'\n'),
             }
         }
         Token::String
@@ -750,6 +780,7 @@ impl<'a> Lexer<'a> {
                     }
                     Some(b'\n') => {
                         first_newline.get_or_insert(self.pos);
+                        self.newline_at(self.pos);
                         self.step();
                     }
                     Some(_) => self.skip_plain(|b| b == b'*' || b == b'\n'),

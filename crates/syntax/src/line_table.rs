@@ -94,6 +94,12 @@ pub struct LineTable {
     directives: Vec<Directive>,
 }
 
+/// Appends the offset after each newline of `src[from..]` to `lines`.
+pub(crate) fn extend_line_starts(lines: &mut Vec<u32>, src: &[u8], from: usize) {
+    // Casts are lossless: `src.len() <= MAX_SOURCE_LEN < u32::MAX`.
+    lines.extend(memchr::memchr_iter(b'\n', &src[from..]).map(|i| (from + i) as u32 + 1));
+}
+
 impl LineTable {
     /// The line table of `src`, without any directive. Sources longer than
     /// [`MAX_SOURCE_LEN`] are treated as if cut off there.
@@ -101,11 +107,17 @@ impl LineTable {
         let src = &src[..src.len().min(MAX_SOURCE_LEN)];
         let mut lines = Vec::with_capacity(src.len() / 32 + 1);
         lines.push(0);
-        // Casts are lossless: `src.len() <= MAX_SOURCE_LEN < u32::MAX`.
-        lines.extend(memchr::memchr_iter(b'\n', src).map(|i| i as u32 + 1));
+        extend_line_starts(&mut lines, src, 0);
+        LineTable::from_line_starts(lines, src.len())
+    }
+
+    /// A table from line starts already found (the lexer records them as it scans):
+    /// `lines` must begin with 0 and hold the offset after every newline of the source.
+    pub(crate) fn from_line_starts(lines: Vec<u32>, len: usize) -> LineTable {
         LineTable {
             lines,
-            len: src.len() as u32,
+            // Lossless: callers cut sources at MAX_SOURCE_LEN < u32::MAX.
+            len: len as u32,
             directives: Vec::new(),
         }
     }

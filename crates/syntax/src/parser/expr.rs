@@ -45,7 +45,10 @@ impl Parser<'_> {
         self.expr_level += 1;
         let body = self.parse_block();
         self.expr_level -= 1;
-        self.new_expr(ExprKind::FuncLit { ty: Box::new(ty), body })
+        self.new_expr(ExprKind::FuncLit {
+            ty: Box::new(ty),
+            body,
+        })
     }
 
     /// An operand; may also return a type (such as `[...]T`), which callers check.

@@ -135,8 +135,6 @@ impl SyncSet {
 pub(crate) struct Parser<'src> {
     src: &'src [u8],
     lexer: Lexer<'src>,
-    /// Line starts of the whole file, for the comment-grouping rules (unadjusted lines).
-    lines: LineTable,
 
     // The current token.
     tok: Token,
@@ -181,7 +179,6 @@ impl<'src> Parser<'src> {
         let mut parser = Parser {
             src,
             lexer: Lexer::new(src),
-            lines: LineTable::from_source(src),
             tok: Token::Illegal,
             pos: Pos::NONE,
             span: Span::default(),
@@ -304,7 +301,7 @@ impl<'src> Parser<'src> {
     /// The unadjusted line of `pos` (0 for NONE), as go/parser's `lineFor`.
     fn line_of(&self, pos: Pos) -> u32 {
         if pos.is_valid() {
-            self.lines.position(pos).line
+            self.lexer.line_of(pos.0)
         } else {
             0
         }
