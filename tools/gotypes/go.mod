@@ -1,0 +1,3 @@
+module goescape.dev/tools/gotypes
+
+go 1.26
