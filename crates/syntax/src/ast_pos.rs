@@ -326,18 +326,18 @@ impl<'n> NodeArenas<'n> {
                 ExprKind::Ident(ident) => Done(ident.end()),
                 ExprKind::Ellipsis { pos, elt } => match elt {
                     Some(elt) => Into(Node::Expr(*elt)),
-                    None => Done(pos.add(3)),
+                    None => Done(pos.plus(3)),
                 },
                 ExprKind::BasicLit { span, .. } => Done(span.end_pos()),
                 ExprKind::FuncLit { body, .. } => Into(Node::Block(body)),
-                ExprKind::CompositeLit { rbrace, .. } => Done(rbrace.add(1)),
-                ExprKind::Paren { rparen, .. } => Done(rparen.add(1)),
+                ExprKind::CompositeLit { rbrace, .. } => Done(rbrace.plus(1)),
+                ExprKind::Paren { rparen, .. } => Done(rparen.plus(1)),
                 ExprKind::Selector { sel, .. } => Done(sel.end()),
                 ExprKind::Index { rbrack, .. }
                 | ExprKind::IndexList { rbrack, .. }
-                | ExprKind::Slice { rbrack, .. } => Done(rbrack.add(1)),
+                | ExprKind::Slice { rbrack, .. } => Done(rbrack.plus(1)),
                 ExprKind::TypeAssert { rparen, .. } | ExprKind::Call { rparen, .. } => {
-                    Done(rparen.add(1))
+                    Done(rparen.plus(1))
                 }
                 ExprKind::Star { x, .. } | ExprKind::Unary { x, .. } => Into(Node::Expr(*x)),
                 ExprKind::Binary { y, .. } => Into(Node::Expr(*y)),
@@ -359,12 +359,12 @@ impl<'n> NodeArenas<'n> {
                 } => Done(if *implicit {
                     *semicolon
                 } else {
-                    semicolon.add(1)
+                    semicolon.plus(1)
                 }),
                 StmtKind::Labeled { stmt, .. } => Into(Node::Stmt(*stmt)),
                 StmtKind::Expr(x) => Into(Node::Expr(*x)),
                 StmtKind::Send { value, .. } => Into(Node::Expr(*value)),
-                StmtKind::IncDec { tok_pos, .. } => Done(tok_pos.add(2)),
+                StmtKind::IncDec { tok_pos, .. } => Done(tok_pos.plus(2)),
                 StmtKind::Assign { rhs, tok_pos, .. } => match rhs.last() {
                     Some(last) => Into(Node::Expr(*last)),
                     None => Done(*tok_pos),
@@ -375,7 +375,7 @@ impl<'n> NodeArenas<'n> {
                     results,
                 } => match results.last() {
                     Some(last) => Into(Node::Expr(*last)),
-                    None => Done(return_pos.add(6)),
+                    None => Done(return_pos.plus(6)),
                 },
                 StmtKind::Branch {
                     tok_pos,
@@ -383,7 +383,7 @@ impl<'n> NodeArenas<'n> {
                     label,
                 } => match label {
                     Some(label) => Done(label.end()),
-                    None => Done(tok_pos.add(tok.as_str().len() as u32)),
+                    None => Done(tok_pos.plus(tok.as_str().len() as u32)),
                 },
                 StmtKind::Block(block) => Into(Node::Block(block)),
                 StmtKind::If { body, else_, .. } => match else_ {
@@ -393,7 +393,7 @@ impl<'n> NodeArenas<'n> {
                 StmtKind::CaseClause { colon, body, .. }
                 | StmtKind::CommClause { colon, body, .. } => match body.last() {
                     Some(last) => Into(Node::Stmt(*last)),
-                    None => Done(colon.add(1)),
+                    None => Done(colon.plus(1)),
                 },
                 StmtKind::Switch { body, .. }
                 | StmtKind::TypeSwitch { body, .. }
@@ -403,16 +403,16 @@ impl<'n> NodeArenas<'n> {
             },
             Node::Block(block) => {
                 if block.rbrace.is_valid() {
-                    Done(block.rbrace.add(1))
+                    Done(block.rbrace.plus(1))
                 } else if let Some(last) = block.stmts.last() {
                     Into(Node::Stmt(*last))
                 } else {
-                    Done(block.lbrace.add(1))
+                    Done(block.lbrace.plus(1))
                 }
             }
             Node::FieldList(list) => {
                 if list.closing.is_valid() {
-                    Done(list.closing.add(1))
+                    Done(list.closing.plus(1))
                 } else if let Some(last) = list.list.last() {
                     Into(Node::Field(last))
                 } else {
@@ -446,7 +446,7 @@ impl<'n> NodeArenas<'n> {
             },
             Node::GenDecl(gen) => {
                 if gen.rparen.is_valid() {
-                    Done(gen.rparen.add(1))
+                    Done(gen.rparen.plus(1))
                 } else if let Some(first) = gen.specs.first() {
                     Into(Node::Spec(first))
                 } else {

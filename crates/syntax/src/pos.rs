@@ -23,7 +23,7 @@ impl Pos {
     }
 
     /// The position `n` bytes further on; NONE stays NONE.
-    pub fn add(self, n: u32) -> Pos {
+    pub fn plus(self, n: u32) -> Pos {
         if self.is_valid() {
             Pos(self.0 + n)
         } else {

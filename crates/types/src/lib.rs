@@ -16,10 +16,23 @@
 pub mod basic;
 pub mod check;
 pub mod ids;
+pub mod lookup;
+pub mod methodset;
 pub mod object;
+pub mod predeclared;
+pub mod predicates;
 pub mod scope;
+pub mod selection;
+pub mod sizes;
+mod stack;
 pub mod store;
+pub mod subst;
+pub mod termlist;
 pub mod ty;
+pub mod typeset;
+pub mod typestring;
+pub mod under;
+pub mod unique_name;
 pub mod universe;
 
 pub use basic::BasicKind;

@@ -162,11 +162,11 @@ impl Parser<'_> {
             if slice3 {
                 if index[1].is_none() {
                     self.error(colons[0], "middle index required in 3-index slice");
-                    index[1] = Some(self.bad_expr(colons[0].add(1), colons[1]));
+                    index[1] = Some(self.bad_expr(colons[0].plus(1), colons[1]));
                 }
                 if index[2].is_none() {
                     self.error(colons[1], "final index required in 3-index slice");
-                    index[2] = Some(self.bad_expr(colons[1].add(1), rbrack));
+                    index[2] = Some(self.bad_expr(colons[1].plus(1), rbrack));
                 }
             }
             let [low, high, max] = index;

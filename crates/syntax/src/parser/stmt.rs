@@ -110,7 +110,7 @@ impl Parser<'_> {
                 let from = self.expr_pos(first);
                 StmtKind::Bad {
                     from,
-                    to: colon.add(1),
+                    to: colon.plus(1),
                 }
             }
             Token::Arrow => {
@@ -169,7 +169,7 @@ impl Parser<'_> {
         let call = self.parse_call_expr(context);
         self.expect_semi();
         match call {
-            None => self.bad_stmt(pos, pos.add(context.len() as u32)),
+            None => self.bad_stmt(pos, pos.plus(context.len() as u32)),
             Some(call) if keyword == Token::Go => self.new_stmt(StmtKind::Go { go_pos: pos, call }),
             Some(call) => self.new_stmt(StmtKind::Defer {
                 defer_pos: pos,
@@ -351,19 +351,15 @@ impl Parser<'_> {
                 tok_pos,
                 tok,
                 rhs,
-            } => {
-                if lhs.len() == 1 && rhs.len() == 1 && self.is_type_switch_assert(rhs[0]) {
-                    match tok {
-                        Token::Define => true,
-                        Token::Assign => {
-                            let pos = *tok_pos;
-                            self.error(pos, "expected ':=', found '='");
-                            true
-                        }
-                        _ => false,
+            } if lhs.len() == 1 && rhs.len() == 1 && self.is_type_switch_assert(rhs[0]) => {
+                match tok {
+                    Token::Define => true,
+                    Token::Assign => {
+                        let pos = *tok_pos;
+                        self.error(pos, "expected ':=', found '='");
+                        true
                     }
-                } else {
-                    false
+                    _ => false,
                 }
             }
             _ => false,

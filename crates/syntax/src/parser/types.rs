@@ -847,7 +847,7 @@ impl Parser<'_> {
         let closing = self.expect_closing(Token::RBrack, "type argument list");
         if list.is_empty() {
             self.error_expected(closing, "type argument list");
-            let index = self.bad_expr(opening.add(1), closing);
+            let index = self.bad_expr(opening.plus(1), closing);
             return self.new_expr(ExprKind::Index {
                 x: ty,
                 lbrack: opening,

@@ -81,11 +81,9 @@ fn import_path(file: &File, path: ExprId) -> Result<String, String> {
     }
     const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^{|}`\u{FFFD}";
     for c in path.chars() {
-        if !c.is_alphanumeric() && !c.is_ascii_punctuation() && c != ' '
-            || ILLEGAL.contains(c)
-            || c.is_whitespace()
-        {
-            return Err(format!("invalid character {c:?}"));
+        // go/types rejects what unicode.IsGraphic rejects, spaces, and ILLEGAL.
+        if c.is_control() || c.is_whitespace() || ILLEGAL.contains(c) {
+            return Err(format!("invalid character U+{:04X} '{c}'", u32::from(c)));
         }
     }
     Ok(path.to_owned())
@@ -188,11 +186,15 @@ impl Checker<'_> {
                             } else {
                                 inherited = last_const.is_some();
                             }
-                            let (ty, init) = match last_const {
-                                Some(last) => (last.ty, &last.values[..]),
-                                None => (None, &[][..]),
+                            let (ty, init, init_pos) = match last_const {
+                                Some(last) => (
+                                    last.ty,
+                                    &last.values[..],
+                                    last.names.first().map_or(Pos::NONE, |name| name.pos()),
+                                ),
+                                None => (None, &[][..], Pos::NONE),
                             };
-                            self.check_arity(file_index, file, value, init, inherited, true);
+                            self.arity_match(file_index, file, value, Some((init, init_pos)));
                             for (i, &name) in value.names.iter().enumerate() {
                                 let iota = spec_index as u64;
                                 let obj = self.new_object(
@@ -215,7 +217,7 @@ impl Checker<'_> {
                             }
                         }
                         Spec::Value(value) => {
-                            self.check_arity(file_index, file, value, &value.values, false, false);
+                            self.arity_match(file_index, file, value, None);
                             let var = ObjKind::Var(VarInfo {
                                 kind: VarKind::Var,
                                 embedded: false,
@@ -326,36 +328,37 @@ impl Checker<'_> {
         }
     }
 
-    /// Reports a const or var spec whose names and initializers do not pair up.
-    fn check_arity(
+    /// Reports a const or var spec whose names and initializers do not pair up, as
+    /// go/types' `arityMatch`. For a constant, `init` is the spec whose initializers it
+    /// uses (its own, or an earlier one's it inherits) with that spec's position.
+    fn arity_match(
         &mut self,
         file_index: usize,
         file: &File,
         spec: &ValueSpec,
-        init: &[ExprId],
-        inherited: bool,
-        is_const: bool,
+        init: Option<(&[ExprId], Pos)>,
     ) {
-        let (names, values) = (spec.names.len(), init.len());
-        if values == 0 && !is_const && spec.ty.is_some() {
-            return; // `var x T` declares zero values
-        }
-        if values == 0 && !is_const {
-            return; // a parse error reported this already
-        }
-        if names > values && !(values == 1 && !is_const) {
+        let names = spec.names.len();
+        let values = init.map_or(spec.values.len(), |(values, _)| values.len());
+        let spec_pos = spec.names.first().map_or(Pos::NONE, |name| name.pos());
+        if init.is_none() && values == 0 {
+            if spec.ty.is_none() {
+                self.error(file_index, spec_pos, "missing type or init expr");
+            }
+        } else if names < values {
+            if names < spec.values.len() {
+                let extra = spec.values[names];
+                let msg = format!("extra init expr {}", file.expr_string(extra));
+                self.error(file_index, file.expr_pos(extra), msg);
+            } else if let Some((_, init_pos)) = init {
+                let at = file.line_table.position(init_pos);
+                let msg = format!("extra init expr at {}:{}:{}", file.name, at.line, at.col);
+                self.error(file_index, spec_pos, msg);
+            }
+        } else if names > values && (init.is_some() || values != 1) {
             let missing = spec.names[values];
-            let msg = if inherited {
-                format!("missing init expr for {}", file.ident_name(missing))
-            } else if is_const && values == 0 {
-                "missing init expr for const declaration".to_owned()
-            } else {
-                format!("missing init expr for {}", file.ident_name(missing))
-            };
+            let msg = format!("missing init expr for {}", file.ident_name(missing));
             self.error(file_index, missing.pos(), msg);
-        } else if names < values && !inherited {
-            let extra = init[names];
-            self.error(file_index, file.expr_pos(extra), "extra init expr");
         }
     }
 

@@ -1,0 +1,3 @@
+module goescape/gotypes
+
+go 1.26
