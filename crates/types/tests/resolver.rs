@@ -1,7 +1,7 @@
 //! The first phase of checking: package-level objects are collected into the package and
 //! file scopes, with go/types' errors for what cannot be declared. The expected messages
-//! and positions are those go/types (Go 1.26) reports for the same sources; errors of the
-//! later phases (such as unused imports) are not part of this phase.
+//! and positions are those go/types (Go 1.26) reports for the same sources, in its order;
+//! the unused-import errors go/types reports last belong to a phase not written yet.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -106,6 +106,8 @@ fn collects_objects_and_reports_what_cannot_be_declared() {
             "8:6: func init must have a body (soft=true)",
             "9:5: cannot declare init - must be func (soft=false)",
             "10:6: a already declared through import of package a (\"example.com/a\") (soft=false)",
+            "11:10: a (package name) is not a type (soft=false)",
+            "12:9: a (package name) is not a type (soft=false)",
         ]
     );
 

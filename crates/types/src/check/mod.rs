@@ -6,22 +6,28 @@
 //! Every result is recorded in [`Info`]; every problem becomes a [`TypeError`] and
 //! checking goes on.
 
+mod decl;
 mod errors;
+mod expr;
 mod info;
+mod operand;
 mod resolver;
+mod typexpr;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use goescape_syntax::ast::File;
+use goescape_constant::Value;
+use goescape_syntax::ast::{ExprId, File};
 use goescape_syntax::Pos;
 
 pub use errors::TypeError;
 pub use info::{FileInfo, Info, Mode, TypeAndValue};
 pub(crate) use resolver::DeclInfo;
 
-use crate::ids::{DeclPos, ObjId, PkgIdx, ScopeId};
+use crate::ids::{DeclPos, ObjId, PkgIdx, ScopeId, TypeId};
 use crate::scope::Scope;
+use crate::sizes::Sizes;
 use crate::store::{PackageArena, PackageInfo, Program, TypeStore};
 use crate::universe::Universe;
 
@@ -82,8 +88,14 @@ pub fn check_package(
         decls: HashMap::new(),
         decl_order: Vec::new(),
         methods: HashMap::new(),
+        colors: HashMap::new(),
+        obj_path: Vec::new(),
+        iota: None,
+        untyped: HashMap::new(),
+        sizes: Sizes::AMD64,
     };
     checker.collect_objects();
+    checker.package_objects();
     CheckedPackage {
         arena: checker.arena,
         info: checker.info,
@@ -93,10 +105,6 @@ pub fn check_package(
 
 pub(crate) struct Checker<'a> {
     program: &'a Program,
-    #[expect(
-        dead_code,
-        reason = "read by the declaration phase, the next part of the checker to land"
-    )]
     universe: &'a Universe,
     input: &'a PackageInput,
     /// The package being checked: its types, objects and scopes.
@@ -112,6 +120,38 @@ pub(crate) struct Checker<'a> {
     decl_order: Vec<ObjId>,
     /// Methods by the type name of their receiver's base type.
     methods: HashMap<ObjId, Vec<ObjId>>,
+    /// Declarations being checked (grey) or done (black).
+    colors: HashMap<ObjId, Color>,
+    /// The grey objects, outermost first: a reference back into it is a cycle.
+    obj_path: Vec<ObjId>,
+    /// The value of `iota` in the constant declaration being checked.
+    iota: Option<Value>,
+    /// Untyped expressions whose final type is not known yet, by file and expression.
+    untyped: HashMap<(usize, ExprId), UntypedInfo>,
+    sizes: Sizes,
+}
+
+/// Where names are looked up: a file of the package and a scope.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Env {
+    pub file: usize,
+    pub scope: ScopeId,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Color {
+    Grey,
+    Black,
+}
+
+/// What is known of an untyped expression until its final type is.
+#[derive(Clone, Debug)]
+pub(crate) struct UntypedInfo {
+    /// The left operand of a shift: its final type must be an integer.
+    pub is_lhs: bool,
+    pub mode: Mode,
+    pub ty: TypeId,
+    pub value: Option<Value>,
 }
 
 impl<'a> Checker<'a> {
@@ -142,6 +182,46 @@ impl<'a> Checker<'a> {
         pos.is_valid().then_some(DeclPos {
             file: file as u32,
             offset: pos.0,
+        })
+    }
+
+    fn file(&self, env: Env) -> Arc<File> {
+        self.input.files[env.file].clone()
+    }
+
+    /// Records the type (and mode and value) of an expression.
+    fn record(&mut self, env: Env, e: ExprId, mode: Mode, ty: TypeId, value: Option<Value>) {
+        self.info.files[env.file]
+            .types
+            .insert(e, TypeAndValue { mode, ty, value });
+    }
+
+    /// The object `name` denotes from `env`'s scope outwards.
+    fn lookup(&self, env: Env, name: &str) -> Option<ObjId> {
+        let store = self.store();
+        let mut scope = Some(env.scope);
+        while let Some(id) = scope {
+            let s = store.scope(id);
+            if let Some(obj) = s.lookup(name) {
+                return Some(obj);
+            }
+            scope = s.parent;
+        }
+        None
+    }
+
+    /// Type names in messages: unqualified for this package, by path for the others.
+    fn qualifier(&self) -> Box<dyn Fn(PkgIdx) -> Option<String> + '_> {
+        let this = self.arena.idx;
+        let program = self.program;
+        let arena = &self.arena;
+        Box::new(move |pkg| {
+            (pkg != this).then(|| {
+                TypeStore::new(program, Some(arena))
+                    .package(pkg)
+                    .path
+                    .to_string()
+            })
         })
     }
 

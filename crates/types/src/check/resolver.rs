@@ -16,10 +16,6 @@ use crate::scope::Scope;
 
 /// Where a package-level object (or method) is declared.
 #[derive(Clone, Debug)]
-#[expect(
-    dead_code,
-    reason = "read by the declaration phase, the next part of the checker to land"
-)]
 pub(crate) struct DeclInfo {
     /// Index of the file in the package.
     pub file: usize,
@@ -35,10 +31,6 @@ pub(crate) struct SpecRef {
 }
 
 #[derive(Clone, Debug)]
-#[expect(
-    dead_code,
-    reason = "read by the declaration phase, the next part of the checker to land"
-)]
 pub(crate) enum DeclKind {
     /// A constant: its type and initializer come from its own spec, or are inherited from
     /// the last spec of its group that had them (`inherited`).
@@ -108,7 +100,7 @@ impl Checker<'_> {
         self.arena.objects[obj.index as usize].parent = Some(scope);
     }
 
-    fn new_object(&mut self, file: usize, ident: Ident, kind: ObjKind) -> ObjId {
+    pub(super) fn new_object(&mut self, file: usize, ident: Ident, kind: ObjKind) -> ObjId {
         let name = self.input.files[file].ident_name(ident).into_owned();
         self.arena.add_object(Object {
             name: name.into(),

@@ -1,0 +1,378 @@
+//! Package-level declarations (go/types' `decl.go`): each object is checked when first
+//! needed, with the grey/black marking that finds invalid cycles.
+
+use goescape_constant::Value;
+use goescape_syntax::ast::{Decl, ExprId, Spec};
+use goescape_syntax::Pos;
+
+use super::operand::Operand;
+use super::resolver::{DeclKind, SpecRef};
+use super::{Checker, Color, Env, Mode};
+use crate::ids::ObjId;
+use crate::object::{ObjKind, VarInfo, VarKind};
+use crate::predicates::{is_const_type, is_untyped};
+use crate::ty::{AliasType, NamedType, Type};
+
+impl Checker<'_> {
+    /// Checks every package-level declaration, in source order, then the signatures of
+    /// methods (bodies are a later phase).
+    pub(super) fn package_objects(&mut self) {
+        let order = self.decl_order.clone();
+        for obj in order {
+            self.obj_decl(obj);
+        }
+        self.attach_methods();
+        // Untyped expressions whose type was never fixed keep their untyped type.
+        let mut remaining: Vec<_> = self.untyped.drain().collect();
+        remaining.sort_by_key(|((file, expr), _)| (*file, *expr));
+        for ((file, expr), info) in remaining {
+            let env = Env {
+                file,
+                scope: self.file_scopes[file],
+            };
+            self.record(env, expr, info.mode, info.ty, info.value);
+        }
+    }
+
+    /// Checks the declaration of the package-level object `obj` if it has not been yet.
+    pub(super) fn obj_decl(&mut self, obj: ObjId) {
+        match self.colors.get(&obj) {
+            Some(Color::Black) => return,
+            Some(Color::Grey) => {
+                self.report_cycle(obj);
+                return;
+            }
+            None => {}
+        }
+        let Some(decl) = self.decls.get(&obj).cloned() else {
+            return;
+        };
+        self.colors.insert(obj, Color::Grey);
+        self.obj_path.push(obj);
+        let env = Env {
+            file: decl.file,
+            scope: decl.file_scope,
+        };
+        match decl.kind {
+            DeclKind::Const {
+                iota,
+                ty,
+                init,
+                inherited,
+            } => {
+                self.const_decl(env, obj, iota, ty, init, inherited);
+            }
+            DeclKind::Var { ty, init, lhs } => self.var_decl(env, obj, ty, init, &lhs),
+            DeclKind::Type { spec } => self.type_decl(env, obj, spec),
+            DeclKind::Func { decl } => self.func_decl(env, obj, decl),
+        }
+        self.obj_path.pop();
+        self.colors.insert(obj, Color::Black);
+    }
+
+    /// A reference back to an object whose declaration is being checked. Through a
+    /// defined type it is fine (`type List struct{ next *List }`); otherwise it is an
+    /// invalid cycle, reported as go/types does.
+    fn report_cycle(&mut self, obj: ObjId) {
+        let start = self.obj_path.iter().position(|&o| o == obj).unwrap_or(0);
+        let cycle: Vec<ObjId> = self.obj_path[start..].to_vec();
+        let store = self.store();
+        let through_defined_type = cycle.iter().any(|&o| {
+            store.obj(o).is_type_name()
+                && store
+                    .obj(o)
+                    .ty
+                    .is_some_and(|t| matches!(store.ty(t), Type::Named(_)))
+        });
+        if through_defined_type {
+            return;
+        }
+        let object = store.obj(obj);
+        let name = object.name.clone();
+        let pos = object.pos;
+        let is_type = object.is_type_name();
+        let msg = match (cycle.len(), is_type) {
+            (1, true) => format!("invalid recursive type: {name} refers to itself"),
+            (1, false) => format!("invalid cycle in declaration: {name} refers to itself"),
+            (_, true) => format!("invalid recursive type {name}"),
+            (_, false) => format!("invalid cycle in declaration of {name}"),
+        };
+        let (file, offset) = pos.map_or((0, Pos::NONE), |p| (p.file as usize, Pos(p.offset)));
+        self.error(file, offset, msg);
+        let invalid = self.invalid_type();
+        let entry = &mut self.arena.objects[obj.index as usize];
+        if entry.ty.is_none() {
+            entry.ty = Some(invalid);
+        }
+    }
+
+    fn const_decl(
+        &mut self,
+        env: Env,
+        obj: ObjId,
+        iota: u64,
+        ty: Option<ExprId>,
+        init: Option<ExprId>,
+        inherited: bool,
+    ) {
+        let saved_iota = self.iota.replace(Value::from_u64(iota));
+        self.set_const_value(obj, Value::unknown());
+        if let Some(ty) = ty {
+            let t = self.type_expr(env, ty);
+            if !is_const_type(&self.store(), t) {
+                if crate::predicates::is_valid(
+                    &self.store(),
+                    crate::under::underlying(&self.store(), t),
+                ) {
+                    let shown =
+                        crate::typestring::type_string(&self.store(), t, &*self.qualifier());
+                    let pos = self.file(env).expr_pos(ty);
+                    self.error(env.file, pos, format!("invalid constant type {shown}"));
+                }
+                self.arena.objects[obj.index as usize].ty = Some(self.invalid_type());
+                self.iota = saved_iota;
+                return;
+            }
+            self.arena.objects[obj.index as usize].ty = Some(t);
+        }
+        let _ = inherited; // errors in inherited initializers are reported at the name
+        let x = match init {
+            Some(init) => self.expr(env, init),
+            None => Operand::invalid(None, self.invalid_type()),
+        };
+        self.init_const(env, obj, x);
+        self.iota = saved_iota;
+    }
+
+    fn set_const_value(&mut self, obj: ObjId, value: Value) {
+        if let ObjKind::Const(v) = &mut self.arena.objects[obj.index as usize].kind {
+            *v = value;
+        }
+    }
+
+    /// Gives a constant the type and value of its initializer (go/types' `initConst`).
+    fn init_const(&mut self, env: Env, obj: ObjId, mut x: Operand) {
+        let invalid = self.invalid_type();
+        if x.mode == Mode::Invalid || self.arena.objects[obj.index as usize].ty == Some(invalid) {
+            let entry = &mut self.arena.objects[obj.index as usize];
+            if entry.ty.is_none() {
+                entry.ty = Some(invalid);
+            }
+            return;
+        }
+        if x.mode != Mode::Constant {
+            let msg = format!("{} is not constant", self.operand_string(env, &x));
+            let pos = x.expr.map_or(Pos::NONE, |e| self.file(env).expr_pos(e));
+            self.error(env.file, pos, msg);
+            let entry = &mut self.arena.objects[obj.index as usize];
+            if entry.ty.is_none() {
+                entry.ty = Some(invalid);
+            }
+            return;
+        }
+        let declared = self.arena.objects[obj.index as usize].ty;
+        match declared {
+            None => self.arena.objects[obj.index as usize].ty = Some(x.ty),
+            Some(target) => {
+                if is_untyped(&self.store(), x.ty) {
+                    self.convert_untyped(env, &mut x, target);
+                    if x.mode == Mode::Invalid {
+                        return;
+                    }
+                } else if !crate::predicates::identical(&self.store(), x.ty, target) {
+                    let shown =
+                        crate::typestring::type_string(&self.store(), target, &*self.qualifier());
+                    let msg = format!(
+                        "cannot use {} as {shown} value in constant declaration",
+                        self.operand_string(env, &x)
+                    );
+                    let pos = x.expr.map_or(Pos::NONE, |e| self.file(env).expr_pos(e));
+                    self.error(env.file, pos, msg);
+                    return;
+                }
+            }
+        }
+        if let Some(value) = x.value {
+            self.set_const_value(obj, value);
+        }
+    }
+
+    /// Package-level variables: the declared type, or the initializer's (default) type when
+    /// the initializer is an expression the checker can type so far.
+    fn var_decl(
+        &mut self,
+        env: Env,
+        obj: ObjId,
+        ty: Option<ExprId>,
+        init: Option<ExprId>,
+        lhs: &[ObjId],
+    ) {
+        if let Some(ty) = ty {
+            let t = self.type_expr(env, ty);
+            for &var in if lhs.is_empty() {
+                std::slice::from_ref(&obj)
+            } else {
+                lhs
+            } {
+                self.arena.objects[var.index as usize].ty = Some(t);
+            }
+        }
+        // One initializer for several variables is a multi-valued call: not typed yet.
+        let (Some(init), true) = (init, lhs.is_empty()) else {
+            return;
+        };
+        let mut x = self.expr(env, init);
+        if x.mode == Mode::Invalid {
+            return;
+        }
+        let declared = self.arena.objects[obj.index as usize].ty;
+        let target =
+            declared.unwrap_or_else(|| crate::predicates::default_type(&self.store(), x.ty));
+        if is_untyped(&self.store(), x.ty) {
+            if x.ty == self.universe.basic(crate::basic::BasicKind::UntypedNil)
+                && declared.is_none()
+            {
+                let pos = self.file(env).expr_pos(init);
+                self.error(env.file, pos, "use of untyped nil in variable declaration");
+                self.arena.objects[obj.index as usize].ty = Some(self.invalid_type());
+                return;
+            }
+            self.convert_untyped(env, &mut x, target);
+            if let (Some(e), Mode::Constant | Mode::Value) = (x.expr, x.mode) {
+                self.update_expr_type(env, e, target, true);
+            }
+        }
+        if declared.is_none() {
+            self.arena.objects[obj.index as usize].ty = Some(target);
+        }
+    }
+
+    fn type_decl(&mut self, env: Env, obj: ObjId, spec_ref: SpecRef) {
+        let file = self.file(env);
+        let Decl::Gen(gen, _) = &file.decls[spec_ref.decl] else {
+            return;
+        };
+        let Some(Spec::Type(spec)) = gen.specs.get(spec_ref.spec) else {
+            return;
+        };
+        if spec.type_params.is_some() {
+            return; // generic types are checked by a later part of the checker
+        }
+        if spec.assign.is_valid() {
+            let alias = self.arena.add_type(Type::Alias(AliasType {
+                obj,
+                rhs: None,
+                type_params: Vec::new(),
+                origin: None,
+                type_args: Vec::new(),
+            }));
+            self.arena.objects[obj.index as usize].ty = Some(alias);
+            let rhs = self.type_expr(env, spec.ty);
+            if let Type::Alias(alias) = &mut self.arena.types[alias.index as usize] {
+                alias.rhs = Some(rhs);
+            }
+            return;
+        }
+        let named = self.arena.add_type(Type::Named(NamedType {
+            obj,
+            underlying: None,
+            methods: Vec::new(),
+            type_params: Vec::new(),
+            origin: None,
+            type_args: Vec::new(),
+        }));
+        self.arena.objects[obj.index as usize].ty = Some(named);
+        let rhs = self.type_expr(env, spec.ty);
+        // The underlying type of `type T U` is U's underlying type, once U is complete.
+        let underlying = crate::under::underlying(&self.store(), rhs);
+        let underlying = if underlying == named {
+            self.invalid_type()
+        } else {
+            underlying
+        };
+        if let Type::Named(named) = &mut self.arena.types[named.index as usize] {
+            named.underlying = Some(underlying);
+        }
+    }
+
+    fn func_decl(&mut self, env: Env, obj: ObjId, decl_index: usize) {
+        let file = self.file(env);
+        let Decl::Func(func) = &file.decls[decl_index] else {
+            return;
+        };
+        if func.ty.type_params.is_some() {
+            return; // generic functions are checked by a later part of the checker
+        }
+        let recv = match func.recv.as_ref().and_then(|recv| recv.list.first()) {
+            Some(field) => {
+                let Some(ty_expr) = field.ty else { return };
+                if receiver_is_generic(&file, ty_expr) {
+                    return;
+                }
+                let ty = self.type_expr(env, ty_expr);
+                let var = ObjKind::Var(VarInfo {
+                    kind: VarKind::Receiver,
+                    embedded: false,
+                    used: false,
+                    origin: None,
+                });
+                let obj = match field.names.first() {
+                    Some(&name) => {
+                        let obj = self.new_object(env.file, name, var);
+                        self.info.files[env.file]
+                            .defs
+                            .insert(name.pos().0, Some(obj));
+                        obj
+                    }
+                    None => self.arena.add_object(crate::object::Object {
+                        name: "".into(),
+                        pkg: Some(self.arena.idx),
+                        pos: Self::decl_pos(env.file, file.expr_pos(ty_expr)),
+                        ty: None,
+                        parent: None,
+                        kind: var,
+                    }),
+                };
+                self.arena.objects[obj.index as usize].ty = Some(ty);
+                Some(obj)
+            }
+            None => None,
+        };
+        let sig = self.signature(env, recv, &func.ty);
+        let sig = self.arena.add_type(Type::Signature(sig));
+        self.arena.objects[obj.index as usize].ty = Some(sig);
+    }
+
+    /// Lists each method on its receiver's base type, in source order.
+    fn attach_methods(&mut self) {
+        let mut methods: Vec<(ObjId, Vec<ObjId>)> =
+            self.methods.iter().map(|(k, v)| (*k, v.clone())).collect();
+        methods.sort_by_key(|(base, _)| *base);
+        for (base, list) in methods {
+            for &method in &list {
+                self.obj_decl(method);
+            }
+            let Some(ty) = self.arena.objects[base.index as usize].ty else {
+                continue;
+            };
+            if ty.pkg != self.arena.idx {
+                continue;
+            }
+            if let Type::Named(named) = &mut self.arena.types[ty.index as usize] {
+                named.methods = list;
+            }
+        }
+    }
+}
+
+/// Whether a receiver type names type parameters (`T[P]`, `*T[P, Q]`).
+fn receiver_is_generic(file: &goescape_syntax::ast::File, mut ty: ExprId) -> bool {
+    use goescape_syntax::ast::ExprKind;
+    loop {
+        match &file.expr(ty).kind {
+            ExprKind::Paren { x, .. } | ExprKind::Star { x, .. } => ty = *x,
+            ExprKind::Index { .. } | ExprKind::IndexList { .. } => return true,
+            _ => return false,
+        }
+    }
+}

@@ -1,0 +1,984 @@
+//! Expressions (go/types' `expr.go`): names, literals and the operators, with exact
+//! constant folding and the delayed typing of untyped operands.
+//!
+//! Coverage so far: identifiers and qualified identifiers, basic literals, parentheses,
+//! unary and binary operators (arithmetic, comparison, logical, shifts) and conversions to
+//! basic types. Other expressions are not typed yet: they yield an invalid operand and
+//! record nothing, so they never produce a wrong type.
+
+use goescape_constant::{
+    binary_op, compare, make_from_literal, representable, shift_by, unary_op, BinaryOp, CompareOp,
+    LiteralKind, ShiftOp, UnaryOp, Value,
+};
+use goescape_syntax::ast::{ExprId, ExprKind, LitKind};
+use goescape_syntax::Token;
+
+use super::operand::Operand;
+use super::{Checker, Env, Mode, UntypedInfo};
+use crate::basic::BasicKind;
+use crate::ids::TypeId;
+use crate::object::ObjKind;
+use crate::predicates::{
+    all_boolean, all_integer, all_numeric, all_numeric_or_string, all_ordered, all_string,
+    all_unsigned, basic_kind, default_type, has_nil, identical, is_comparable, is_const_type,
+    is_interface, is_pointer, is_typed, is_untyped,
+};
+use crate::ty::Type;
+
+impl Checker<'_> {
+    /// Checks `e` and records its type (untyped operands once their final type is known).
+    pub(super) fn expr(&mut self, env: Env, e: ExprId) -> Operand {
+        let x = crate::stack::with_stack(|| self.expr_inner(env, e));
+        if x.mode != Mode::Invalid {
+            self.record_operand(env, e, &x);
+        }
+        x
+    }
+
+    fn invalid(&self, e: ExprId) -> Operand {
+        Operand::invalid(Some(e), self.invalid_type())
+    }
+
+    fn record_operand(&mut self, env: Env, e: ExprId, x: &Operand) {
+        if is_untyped(&self.store(), x.ty) {
+            let info = UntypedInfo {
+                is_lhs: false,
+                mode: x.mode,
+                ty: x.ty,
+                value: x.value.clone(),
+            };
+            self.untyped.insert((env.file, e), info);
+        } else {
+            self.record(env, e, x.mode, x.ty, x.value.clone());
+        }
+    }
+
+    fn expr_inner(&mut self, env: Env, e: ExprId) -> Operand {
+        let file = self.file(env);
+        match &file.expr(e).kind {
+            ExprKind::Ident(_) | ExprKind::Selector { .. } => self.operand_of_name(env, e, false),
+            ExprKind::BasicLit { kind, span } => {
+                let (literal, ty) = match kind {
+                    LitKind::Int => (LiteralKind::Int, BasicKind::UntypedInt),
+                    LitKind::Float => (LiteralKind::Float, BasicKind::UntypedFloat),
+                    LitKind::Imag => (LiteralKind::Imag, BasicKind::UntypedComplex),
+                    LitKind::Char => (LiteralKind::Char, BasicKind::UntypedRune),
+                    LitKind::String => (LiteralKind::String, BasicKind::UntypedString),
+                };
+                let value = make_from_literal(file.bytes(*span), literal);
+                if value.is_unknown() {
+                    let msg = format!("malformed constant: {}", file.text(*span));
+                    self.error(env.file, span.pos(), msg);
+                    return self.invalid(e);
+                }
+                Operand {
+                    mode: Mode::Constant,
+                    expr: Some(e),
+                    ty: self.universe.basic(ty),
+                    value: Some(value),
+                    builtin: None,
+                }
+            }
+            ExprKind::Paren { x, .. } => {
+                let mut inner = self.expr(env, *x);
+                inner.expr = Some(e);
+                inner
+            }
+            ExprKind::Unary { op, x, op_pos } => {
+                let operand = self.expr(env, *x);
+                self.unary(env, e, *op, *op_pos, operand)
+            }
+            ExprKind::Binary { x, op, y, op_pos } => self.binary(env, e, *x, *op, *op_pos, *y),
+            ExprKind::Call {
+                fun,
+                args,
+                ellipsis,
+                ..
+            } if args.len() == 1 && !ellipsis.is_valid() => {
+                let callee = self.expr(env, *fun);
+                if callee.mode != Mode::TypeExpr {
+                    return self.invalid(e);
+                }
+                let arg = self.expr(env, args[0]);
+                self.conversion(env, e, arg, callee.ty)
+            }
+            _ => self.invalid(e),
+        }
+    }
+
+    /// `x` converted to the type `target` it is used as, if it is untyped; reports values
+    /// that do not fit (go/types' `convertUntyped`).
+    pub(super) fn convert_untyped(&mut self, env: Env, x: &mut Operand, target: TypeId) {
+        match self.implicit_type_and_value(x, target) {
+            Ok((ty, value)) => {
+                if let Some(value) = value {
+                    if let Some(entry) = x.expr.and_then(|e| self.untyped.get_mut(&(env.file, e))) {
+                        entry.value = Some(value.clone());
+                    }
+                    x.value = Some(value);
+                }
+                if ty != x.ty {
+                    x.ty = ty;
+                    if let Some(e) = x.expr {
+                        self.update_expr_type(env, e, ty, false);
+                    }
+                }
+            }
+            Err(reason) => {
+                let store = self.store();
+                let shown = crate::typestring::type_string(
+                    &store,
+                    crate::under::underlying(&store, target),
+                    &*self.qualifier(),
+                );
+                let what = self.operand_string(env, x);
+                let msg = match reason {
+                    ConversionError::Truncated => format!("{what} truncated to {shown}"),
+                    ConversionError::Overflows => format!("{what} overflows {shown}"),
+                    ConversionError::Invalid => format!("cannot convert {what} to type {shown}"),
+                };
+                let pos = x
+                    .expr
+                    .map_or(goescape_syntax::Pos::NONE, |e| self.file(env).expr_pos(e));
+                self.error(env.file, pos, msg);
+                x.mode = Mode::Invalid;
+            }
+        }
+    }
+
+    fn implicit_type_and_value(
+        &self,
+        x: &Operand,
+        target: TypeId,
+    ) -> Result<(TypeId, Option<Value>), ConversionError> {
+        let store = self.store();
+        if x.mode == Mode::Invalid
+            || is_typed(&store, x.ty)
+            || !crate::predicates::is_valid(&store, target)
+        {
+            return Ok((x.ty, None));
+        }
+        let untyped_nil = self.universe.basic(BasicKind::UntypedNil);
+        if is_untyped(&store, target) {
+            return self
+                .max_untyped(x.ty, target)
+                .map(|t| (t, None))
+                .ok_or(ConversionError::Invalid);
+        }
+        let under = crate::under::underlying(&store, target);
+        match store.ty(under) {
+            Type::Basic(basic) => {
+                if x.mode == Mode::Constant {
+                    let value = x.value.clone().unwrap_or_else(Value::unknown);
+                    return match representable(&value, repr_of(basic.kind)) {
+                        Some(rounded) => Ok((target, Some(rounded))),
+                        None => Err(representation_error(&store, x.ty, basic.kind)),
+                    };
+                }
+                let ok = match basic_kind(&store, x.ty) {
+                    Some(BasicKind::UntypedBool) => basic.kind.is_boolean(),
+                    Some(
+                        BasicKind::UntypedInt
+                        | BasicKind::UntypedRune
+                        | BasicKind::UntypedFloat
+                        | BasicKind::UntypedComplex,
+                    ) => basic.kind.is_numeric(),
+                    Some(BasicKind::UntypedString) => basic.kind.is_string(),
+                    Some(BasicKind::UntypedNil) => {
+                        return if has_nil(&store, target) {
+                            Ok((untyped_nil, None))
+                        } else {
+                            Err(ConversionError::Invalid)
+                        };
+                    }
+                    _ => false,
+                };
+                if ok {
+                    Ok((target, None))
+                } else {
+                    Err(ConversionError::Invalid)
+                }
+            }
+            Type::Interface(_) if !crate::under::is_type_param(&store, target) => {
+                if x.ty == untyped_nil {
+                    return Ok((untyped_nil, None));
+                }
+                let empty = crate::typeset::type_set(&store, target).methods.is_empty();
+                if !empty {
+                    return Err(ConversionError::Invalid);
+                }
+                Ok((default_type(&store, x.ty), None))
+            }
+            Type::Pointer(_)
+            | Type::Signature(_)
+            | Type::Slice(_)
+            | Type::Map { .. }
+            | Type::Chan { .. } => {
+                if x.ty == untyped_nil {
+                    Ok((untyped_nil, None))
+                } else {
+                    Err(ConversionError::Invalid)
+                }
+            }
+            _ => Err(ConversionError::Invalid),
+        }
+    }
+
+    /// The "larger" of two untyped numeric kinds (int < rune < float < complex), or the
+    /// type itself if both are the same.
+    fn max_untyped(&self, x: TypeId, y: TypeId) -> Option<TypeId> {
+        let store = self.store();
+        let (kx, ky) = (basic_kind(&store, x)?, basic_kind(&store, y)?);
+        if kx.is_numeric() && ky.is_numeric() {
+            return Some(if kx >= ky { x } else { y });
+        }
+        (kx == ky).then_some(x)
+    }
+
+    /// Gives the untyped expression `e` (and the operands it was computed from) the type
+    /// it ends up with (go/types' `updateExprType`).
+    pub(super) fn update_expr_type(&mut self, env: Env, e: ExprId, ty: TypeId, is_final: bool) {
+        crate::stack::with_stack(|| self.update_expr_type_inner(env, e, ty, is_final));
+    }
+
+    fn update_expr_type_inner(&mut self, env: Env, e: ExprId, ty: TypeId, is_final: bool) {
+        let Some(old) = self.untyped.get(&(env.file, e)).cloned() else {
+            return;
+        };
+        let file = self.file(env);
+        match &file.expr(e).kind {
+            ExprKind::Paren { x, .. } => self.update_expr_type(env, *x, ty, is_final),
+            ExprKind::Unary { x, .. } if old.value.is_none() => {
+                self.update_expr_type(env, *x, ty, is_final);
+            }
+            ExprKind::Binary { x, op, y, .. } if old.value.is_none() => {
+                if is_comparison(*op) {
+                    // The operands already have their final types.
+                } else if matches!(op, Token::Shl | Token::Shr) {
+                    self.update_expr_type(env, *x, ty, is_final);
+                } else {
+                    self.update_expr_type(env, *x, ty, is_final);
+                    self.update_expr_type(env, *y, ty, is_final);
+                }
+            }
+            _ => {}
+        }
+        let (ty_is_untyped, ty_under, ty_is_integer, shown) = {
+            let store = self.store();
+            (
+                is_untyped(&store, ty),
+                crate::under::underlying(&store, ty),
+                all_integer(&store, ty),
+                crate::typestring::type_string(&store, ty, &*self.qualifier()),
+            )
+        };
+        if !is_final && ty_is_untyped {
+            if let Some(entry) = self.untyped.get_mut(&(env.file, e)) {
+                entry.ty = ty_under;
+            }
+            return;
+        }
+        self.untyped.remove(&(env.file, e));
+        if old.is_lhs && !ty_is_integer {
+            let msg = format!(
+                "invalid operation: shifted operand {} (type {shown}) must be integer",
+                file.expr_string(e)
+            );
+            self.error(env.file, file.expr_pos(e), msg);
+            return;
+        }
+        if old.value.is_some() {
+            let mut c = Operand {
+                mode: old.mode,
+                expr: Some(e),
+                ty: old.ty,
+                value: old.value.clone(),
+                builtin: None,
+            };
+            self.convert_untyped(env, &mut c, ty);
+            if c.mode == Mode::Invalid {
+                return;
+            }
+        }
+        self.record(env, e, old.mode, ty, old.value);
+    }
+
+    fn unary(
+        &mut self,
+        env: Env,
+        e: ExprId,
+        op: Token,
+        op_pos: goescape_syntax::Pos,
+        mut x: Operand,
+    ) -> Operand {
+        if x.mode == Mode::Invalid {
+            return self.invalid(e);
+        }
+        x.expr = Some(e);
+        let store = self.store();
+        let (ok, what) = match op {
+            Token::Add | Token::Sub => (all_numeric(&store, x.ty), "numeric"),
+            Token::Xor => (all_integer(&store, x.ty), "integer"),
+            Token::Not => (all_boolean(&store, x.ty), "boolean"),
+            _ => return self.invalid(e), // `&`, `<-`, `~`: not typed yet
+        };
+        if !ok {
+            let msg = format!(
+                "invalid operation: operator {} not defined on {}",
+                op.as_str(),
+                self.operand_string(
+                    env,
+                    &Operand {
+                        expr: None,
+                        ..x.clone()
+                    }
+                )
+            );
+            let _ = what;
+            self.error(env.file, op_pos, msg);
+            return self.invalid(e);
+        }
+        if x.mode == Mode::Constant {
+            let value = x.value.clone().unwrap_or_else(Value::unknown);
+            let prec = if is_typed(&store, x.ty) && all_unsigned(&store, x.ty) {
+                self.sizes
+                    .sizeof(&store, x.ty)
+                    .map_or(0, |size| size as u32 * 8)
+            } else {
+                0
+            };
+            let op = match op {
+                Token::Add => UnaryOp::Plus,
+                Token::Sub => UnaryOp::Neg,
+                Token::Xor => UnaryOp::Xor,
+                _ => UnaryOp::Not,
+            };
+            x.value = Some(unary_op(op, &value, prec));
+            self.overflow(env, &mut x, op_pos);
+            return x;
+        }
+        x.mode = Mode::Value;
+        x
+    }
+
+    /// Reports constants that do not fit their type (or exceed untyped precision).
+    fn overflow(&mut self, env: Env, x: &mut Operand, op_pos: goescape_syntax::Pos) {
+        let store = self.store();
+        let Some(value) = x.value.clone() else { return };
+        if value.is_unknown() {
+            self.error(env.file, op_pos, "constant result is not representable");
+            return;
+        }
+        if is_typed(&store, x.ty) {
+            if let Some(kind) = basic_kind(&store, x.ty) {
+                match representable(&value, repr_of(kind)) {
+                    Some(rounded) => x.value = Some(rounded),
+                    None => {
+                        let msg = format!(
+                            "{} overflows {}",
+                            self.operand_string(env, x),
+                            crate::typestring::type_string(&store, x.ty, &*self.qualifier())
+                        );
+                        self.error(env.file, op_pos, msg);
+                        x.mode = Mode::Invalid;
+                    }
+                }
+            }
+            return;
+        }
+        const PREC: usize = 512;
+        if value.kind() == goescape_constant::Kind::Int && value.bit_len() > PREC {
+            let msg = format!("constant {} overflow", "integer");
+            self.error(env.file, op_pos, msg);
+            x.value = Some(Value::unknown());
+        }
+    }
+
+    fn binary(
+        &mut self,
+        env: Env,
+        e: ExprId,
+        lhs: ExprId,
+        op: Token,
+        op_pos: goescape_syntax::Pos,
+        rhs: ExprId,
+    ) -> Operand {
+        let mut x = self.expr(env, lhs);
+        let mut y = self.expr(env, rhs);
+        if x.mode == Mode::Invalid || y.mode == Mode::Invalid {
+            return self.invalid(e);
+        }
+        if matches!(op, Token::Shl | Token::Shr) {
+            return self.shift(env, e, x, y, op, op_pos);
+        }
+        self.match_types(env, &mut x, &mut y);
+        if x.mode == Mode::Invalid || y.mode == Mode::Invalid {
+            return self.invalid(e);
+        }
+        if is_comparison(op) {
+            return self.comparison(env, e, x, y, op, op_pos);
+        }
+        let store = self.store();
+        if !identical(&store, x.ty, y.ty) {
+            let shown = |t| crate::typestring::type_string(&store, t, &*self.qualifier());
+            let file = self.file(env);
+            let msg = format!(
+                "invalid operation: {} (mismatched types {} and {})",
+                file.expr_string(e),
+                shown(x.ty),
+                shown(y.ty)
+            );
+            self.error(env.file, file.expr_pos(lhs), msg);
+            return self.invalid(e);
+        }
+        let defined = match op {
+            Token::Add => all_numeric_or_string(&store, x.ty),
+            Token::Sub | Token::Mul | Token::Quo => all_numeric(&store, x.ty),
+            Token::Rem | Token::And | Token::Or | Token::Xor | Token::AndNot => {
+                all_integer(&store, x.ty)
+            }
+            Token::LAnd | Token::LOr => all_boolean(&store, x.ty),
+            _ => false,
+        };
+        if !defined {
+            let msg = format!(
+                "invalid operation: operator {} not defined on {}",
+                op.as_str(),
+                self.operand_string(env, &x)
+            );
+            self.error(env.file, op_pos, msg);
+            return self.invalid(e);
+        }
+        if matches!(op, Token::Quo | Token::Rem)
+            && (x.mode == Mode::Constant || all_integer(&store, x.ty))
+            && y.mode == Mode::Constant
+            && y.value.as_ref().is_some_and(|v| v.sign() == 0)
+        {
+            self.error(
+                env.file,
+                self.file(env).expr_pos(rhs),
+                "invalid operation: division by zero",
+            );
+            return self.invalid(e);
+        }
+        if x.mode == Mode::Constant && y.mode == Mode::Constant {
+            let (xv, yv) = (
+                x.value.clone().unwrap_or_else(Value::unknown),
+                y.value.clone().unwrap_or_else(Value::unknown),
+            );
+            let integer_division = op == Token::Quo && all_integer(&store, x.ty);
+            let op = match op {
+                Token::Add => BinaryOp::Add,
+                Token::Sub => BinaryOp::Sub,
+                Token::Mul => BinaryOp::Mul,
+                Token::Quo if integer_division => BinaryOp::IntDiv,
+                Token::Quo => BinaryOp::Quo,
+                Token::Rem => BinaryOp::Rem,
+                Token::And => BinaryOp::And,
+                Token::Or => BinaryOp::Or,
+                Token::Xor => BinaryOp::Xor,
+                Token::AndNot => BinaryOp::AndNot,
+                Token::LAnd => BinaryOp::LogAnd,
+                _ => BinaryOp::LogOr,
+            };
+            let mut result = Operand {
+                mode: Mode::Constant,
+                expr: Some(e),
+                ty: x.ty,
+                value: Some(binary_op(&xv, op, &yv)),
+                builtin: None,
+            };
+            self.overflow(env, &mut result, op_pos);
+            return result;
+        }
+        Operand {
+            mode: Mode::Value,
+            expr: Some(e),
+            ty: x.ty,
+            value: None,
+            builtin: None,
+        }
+    }
+
+    /// Converts untyped operands of a binary operation towards each other's types.
+    fn match_types(&mut self, env: Env, x: &mut Operand, y: &mut Operand) {
+        let store = self.store();
+        let untyped_nil = self.universe.basic(BasicKind::UntypedNil);
+        let may_convert = {
+            let (xt, yt) = (x.ty, y.ty);
+            // Two typed operands need no conversion; a numeric operand converts only to
+            // a numeric type.
+            if (is_typed(&store, xt) && is_typed(&store, yt))
+                || all_numeric(&store, xt) != all_numeric(&store, yt)
+            {
+                false
+            } else if crate::predicates::is_non_type_param_interface(&store, xt)
+                || crate::predicates::is_non_type_param_interface(&store, yt)
+            {
+                true
+            } else if all_boolean(&store, xt) != all_boolean(&store, yt)
+                || all_string(&store, xt) != all_string(&store, yt)
+            {
+                false
+            } else if xt == untyped_nil {
+                has_nil(&store, yt)
+            } else if yt == untyped_nil {
+                has_nil(&store, xt)
+            } else {
+                !(is_pointer(&store, xt) || is_pointer(&store, yt))
+            }
+        };
+        if may_convert {
+            let y_ty = y.ty;
+            self.convert_untyped(env, x, y_ty);
+            if x.mode == Mode::Invalid {
+                return;
+            }
+            let x_ty = x.ty;
+            self.convert_untyped(env, y, x_ty);
+            if y.mode == Mode::Invalid {
+                x.mode = Mode::Invalid;
+            }
+        }
+    }
+
+    fn comparison(
+        &mut self,
+        env: Env,
+        e: ExprId,
+        x: Operand,
+        y: Operand,
+        op: Token,
+        op_pos: goescape_syntax::Pos,
+    ) -> Operand {
+        let store = self.store();
+        let assignable = identical(&store, x.ty, y.ty)
+            || (is_interface(&store, x.ty) || is_interface(&store, y.ty));
+        let ordered = matches!(op, Token::Lss | Token::Leq | Token::Gtr | Token::Geq);
+        let ok = assignable
+            && if ordered {
+                all_ordered(&store, x.ty)
+            } else {
+                is_comparable(&store, x.ty)
+                    || has_nil(&store, x.ty) && y.ty == self.universe.basic(BasicKind::UntypedNil)
+            };
+        if !ok {
+            let file = self.file(env);
+            let msg = format!(
+                "invalid operation: {} (mismatched types {} and {})",
+                file.expr_string(e),
+                crate::typestring::type_string(&store, x.ty, &*self.qualifier()),
+                crate::typestring::type_string(&store, y.ty, &*self.qualifier())
+            );
+            self.error(env.file, op_pos, msg);
+            return self.invalid(e);
+        }
+        let untyped_bool = self.universe.basic(BasicKind::UntypedBool);
+        if x.mode == Mode::Constant && y.mode == Mode::Constant {
+            let (xv, yv) = (
+                x.value.unwrap_or_else(Value::unknown),
+                y.value.unwrap_or_else(Value::unknown),
+            );
+            let op = match op {
+                Token::Eql => CompareOp::Eq,
+                Token::Neq => CompareOp::Ne,
+                Token::Lss => CompareOp::Lt,
+                Token::Leq => CompareOp::Le,
+                Token::Gtr => CompareOp::Gt,
+                _ => CompareOp::Ge,
+            };
+            let value = Value::from_bool(compare(&xv, op, &yv));
+            return Operand {
+                mode: Mode::Constant,
+                expr: Some(e),
+                ty: untyped_bool,
+                value: Some(value),
+                builtin: None,
+            };
+        }
+        // The operands get their default types now.
+        let defaults = [
+            (x.expr, default_type(&store, x.ty)),
+            (y.expr, default_type(&store, y.ty)),
+        ];
+        for (expr, ty) in defaults {
+            if let Some(expr) = expr {
+                self.update_expr_type(env, expr, ty, true);
+            }
+        }
+        Operand {
+            mode: Mode::Value,
+            expr: Some(e),
+            ty: untyped_bool,
+            value: None,
+            builtin: None,
+        }
+    }
+
+    fn shift(
+        &mut self,
+        env: Env,
+        e: ExprId,
+        mut x: Operand,
+        y: Operand,
+        op: Token,
+        op_pos: goescape_syntax::Pos,
+    ) -> Operand {
+        let store = self.store();
+        // Only constant shifts are typed so far.
+        if x.mode != Mode::Constant || y.mode != Mode::Constant {
+            return self.invalid(e);
+        }
+        let xv = x.value.clone().unwrap_or_else(Value::unknown);
+        let int_value = goescape_constant::to_int(&xv);
+        if int_value.kind() != goescape_constant::Kind::Int
+            || !(all_integer(&store, x.ty) || is_untyped(&store, x.ty))
+        {
+            let msg = format!(
+                "invalid operation: shifted operand {} must be integer",
+                self.operand_string(env, &x)
+            );
+            self.error(env.file, op_pos, msg);
+            return self.invalid(e);
+        }
+        let count = goescape_constant::to_int(&y.value.clone().unwrap_or_else(Value::unknown));
+        if count.kind() != goescape_constant::Kind::Int || count.sign() < 0 {
+            let msg = format!("invalid shift count {}", self.operand_string(env, &y));
+            self.error(env.file, op_pos, msg);
+            return self.invalid(e);
+        }
+        // An untyped constant count keeps its type (go/types records it as untyped).
+        if is_untyped(&store, x.ty) {
+            x.ty = self.universe.basic(BasicKind::UntypedInt);
+        }
+        let op = if op == Token::Shl {
+            ShiftOp::Shl
+        } else {
+            ShiftOp::Shr
+        };
+        x.value = Some(shift_by(&int_value, op, &count));
+        x.expr = Some(e);
+        self.overflow(env, &mut x, op_pos);
+        x
+    }
+
+    /// `T(x)` for a basic target type: constant conversions and their representability.
+    fn conversion(&mut self, env: Env, e: ExprId, mut x: Operand, target: TypeId) -> Operand {
+        if x.mode == Mode::Invalid {
+            return self.invalid(e);
+        }
+        let store = self.store();
+        let constant_arg = x.mode == Mode::Constant;
+        if !constant_arg || !is_const_type(&store, target) {
+            return self.invalid(e); // only constant conversions are typed so far
+        }
+        let Some(kind) = basic_kind(&store, target) else {
+            return self.invalid(e);
+        };
+        let value = x.value.clone().unwrap_or_else(Value::unknown);
+        let converted = if kind.is_string() && all_integer(&store, x.ty) {
+            // string(65) is "A"; invalid code points give "\uFFFD".
+            let code_point = value.int64_val();
+            let c = match code_point {
+                (n, true) => u32::try_from(n)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{FFFD}'),
+                _ => '\u{FFFD}',
+            };
+            Some(Value::from_string(c.to_string()))
+        } else if (kind.is_numeric() && all_numeric(&store, x.ty))
+            || (kind.is_string() && all_string(&store, x.ty))
+            || (kind.is_boolean() && all_boolean(&store, x.ty))
+        {
+            representable(&value, repr_of(kind))
+        } else {
+            None
+        };
+        let Some(converted) = converted else {
+            let shown = crate::typestring::type_string(&store, target, &*self.qualifier());
+            let msg = format!(
+                "cannot convert {} to type {shown}",
+                self.operand_string(env, &x)
+            );
+            self.error(env.file, self.file(env).expr_pos(e), msg);
+            return self.invalid(e);
+        };
+        if is_untyped(&store, x.ty) {
+            if let Some(arg) = x.expr {
+                let final_ty = if all_integer(&store, x.ty) && kind.is_string() {
+                    x.ty
+                } else {
+                    target
+                };
+                self.update_expr_type(env, arg, final_ty, true);
+            }
+        }
+        x.mode = Mode::Constant;
+        x.ty = target;
+        x.value = Some(converted);
+        x.expr = Some(e);
+        x
+    }
+
+    /// The operand a name denotes: an identifier, or `pkg.Name` (a qualified identifier).
+    /// With `want_type`, a name that does not denote a type is reported as such.
+    pub(super) fn operand_of_name(&mut self, env: Env, e: ExprId, want_type: bool) -> Operand {
+        let file = self.file(env);
+        let (ident, obj) = match &file.expr(e).kind {
+            ExprKind::Ident(ident) => {
+                let name = file.ident_name(*ident);
+                if name == "_" {
+                    self.error(env.file, ident.pos(), "cannot use _ as value or type");
+                    return self.invalid(e);
+                }
+                match self.lookup(env, &name) {
+                    Some(obj) => (*ident, obj),
+                    None => {
+                        self.error(env.file, ident.pos(), format!("undefined: {name}"));
+                        return self.invalid(e);
+                    }
+                }
+            }
+            ExprKind::Selector { x, sel } => {
+                let ExprKind::Ident(pkg_ident) = file.expr(*x).kind else {
+                    return self.invalid(e);
+                };
+                let pkg_name = file.ident_name(pkg_ident);
+                let Some(pkg_obj) = self.lookup(env, &pkg_name) else {
+                    self.error(env.file, pkg_ident.pos(), format!("undefined: {pkg_name}"));
+                    return self.invalid(e);
+                };
+                let ObjKind::PkgName { imported, .. } = self.store().obj(pkg_obj).kind else {
+                    return self.invalid(e); // field and method selectors: not typed yet
+                };
+                self.info.files[env.file]
+                    .uses
+                    .insert(pkg_ident.pos().0, pkg_obj);
+                if let ObjKind::PkgName { used, .. } =
+                    &mut self.arena.objects[pkg_obj.index as usize].kind
+                {
+                    *used = true;
+                }
+                let name = file.ident_name(*sel);
+                let scope = self.store().package(imported).scope;
+                let found = scope.and_then(|scope| self.store().scope(scope).lookup(&name));
+                let exported = name.chars().next().is_some_and(char::is_uppercase);
+                match found {
+                    Some(obj) if exported => (*sel, obj),
+                    _ => {
+                        let msg = if found.is_some() {
+                            format!("name {name} not exported by package {pkg_name}")
+                        } else {
+                            format!("undefined: {pkg_name}.{name}")
+                        };
+                        self.error(env.file, sel.pos(), msg);
+                        return self.invalid(e);
+                    }
+                }
+            }
+            _ => return self.invalid(e),
+        };
+        self.info.files[env.file].uses.insert(ident.pos().0, obj);
+        if want_type && !self.store().obj(obj).is_type_name() {
+            let store = self.store();
+            let object = store.obj(obj);
+            let msg = format!(
+                "{} ({}) is not a type",
+                object.name,
+                object_kind(&store, obj)
+            );
+            self.error(env.file, ident.pos(), msg);
+            return self.invalid(e);
+        }
+        if obj.pkg == self.arena.idx {
+            self.obj_decl(obj);
+        }
+        let store = self.store();
+        let object = store.obj(obj);
+        let invalid = self.invalid_type();
+        let ty = object.ty.unwrap_or(invalid);
+        let mut x = Operand {
+            mode: Mode::Invalid,
+            expr: Some(e),
+            ty,
+            value: None,
+            builtin: None,
+        };
+        match &object.kind {
+            ObjKind::PkgName { .. } => {
+                let msg = format!("use of package {} not in selector", object.name);
+                self.error(env.file, ident.pos(), msg);
+                return self.invalid(e);
+            }
+            ObjKind::Const(value) => {
+                if obj == self.universe.iota {
+                    match &self.iota {
+                        Some(iota) => x.value = Some(iota.clone()),
+                        None => {
+                            self.error(
+                                env.file,
+                                ident.pos(),
+                                "cannot use iota outside constant declaration",
+                            );
+                            return self.invalid(e);
+                        }
+                    }
+                } else {
+                    x.value = Some(value.clone());
+                }
+                if ty == invalid {
+                    return self.invalid(e);
+                }
+                x.mode = Mode::Constant;
+            }
+            ObjKind::TypeName => {
+                if object.ty.is_none() {
+                    return self.invalid(e);
+                }
+                x.mode = Mode::TypeExpr;
+            }
+            ObjKind::Var(_) => {
+                if object.ty.is_none() {
+                    return self.invalid(e);
+                }
+                x.mode = Mode::Variable;
+            }
+            ObjKind::Func(_) => {
+                if object.ty.is_none() {
+                    return self.invalid(e);
+                }
+                x.mode = Mode::Value;
+            }
+            ObjKind::Builtin(builtin) => {
+                x.mode = Mode::Builtin;
+                x.builtin = Some(*builtin);
+            }
+            ObjKind::Nil => {
+                x.mode = Mode::Value;
+                x.ty = self.universe.basic(BasicKind::UntypedNil);
+            }
+            ObjKind::Label { .. } => return self.invalid(e),
+        }
+        x
+    }
+}
+
+/// How go/types' messages name the kind of an object.
+fn object_kind(store: &crate::store::TypeStore<'_>, obj: crate::ids::ObjId) -> &'static str {
+    use crate::object::VarKind;
+    let object = store.obj(obj);
+    match &object.kind {
+        ObjKind::PkgName { .. } => "package name",
+        ObjKind::Const(_) => "constant",
+        ObjKind::TypeName => match object.ty.map(|t| store.ty(t)) {
+            Some(Type::Alias(_)) => "type alias",
+            Some(Type::TypeParam(_)) => "type parameter",
+            _ => "defined type",
+        },
+        ObjKind::Var(info) => match info.kind {
+            VarKind::Var
+                if object.parent.is_some_and(|p| {
+                    store
+                        .scope(p)
+                        .parent
+                        .is_some_and(|pp| pp.pkg == crate::ids::PkgIdx::UNIVERSE)
+                }) =>
+            {
+                "package-level variable"
+            }
+            VarKind::Var => "local variable",
+            VarKind::Receiver => "receiver",
+            VarKind::Param => "parameter",
+            VarKind::Result => "result variable",
+            VarKind::Field => "struct field",
+        },
+        ObjKind::Func(_) => match object.ty.map(|t| store.ty(t)) {
+            Some(Type::Signature(sig)) if sig.recv.is_some() => "method",
+            _ => "function",
+        },
+        ObjKind::Label { .. } => "label",
+        ObjKind::Builtin(_) => "built-in function",
+        ObjKind::Nil => "untyped nil",
+    }
+}
+
+/// Why an untyped value cannot take a type.
+enum ConversionError {
+    Truncated,
+    Overflows,
+    Invalid,
+}
+
+fn is_comparison(op: Token) -> bool {
+    matches!(
+        op,
+        Token::Eql | Token::Neq | Token::Lss | Token::Leq | Token::Gtr | Token::Geq
+    )
+}
+
+/// How a constant must fit a basic type.
+pub(super) fn repr_of(kind: BasicKind) -> goescape_constant::Repr {
+    use goescape_constant::Repr;
+    match kind {
+        BasicKind::Bool | BasicKind::UntypedBool => Repr::Bool,
+        BasicKind::String | BasicKind::UntypedString => Repr::String,
+        BasicKind::Int | BasicKind::Int64 => Repr::Int {
+            bits: 64,
+            signed: true,
+        },
+        BasicKind::Int8 => Repr::Int {
+            bits: 8,
+            signed: true,
+        },
+        BasicKind::Int16 => Repr::Int {
+            bits: 16,
+            signed: true,
+        },
+        BasicKind::Int32 => Repr::Int {
+            bits: 32,
+            signed: true,
+        },
+        BasicKind::Uint | BasicKind::Uint64 | BasicKind::Uintptr => Repr::Int {
+            bits: 64,
+            signed: false,
+        },
+        BasicKind::Uint8 => Repr::Int {
+            bits: 8,
+            signed: false,
+        },
+        BasicKind::Uint16 => Repr::Int {
+            bits: 16,
+            signed: false,
+        },
+        BasicKind::Uint32 => Repr::Int {
+            bits: 32,
+            signed: false,
+        },
+        BasicKind::Float32 => Repr::Float32,
+        BasicKind::Float64 => Repr::Float64,
+        BasicKind::Complex64 => Repr::Complex64,
+        BasicKind::Complex128 => Repr::Complex128,
+        BasicKind::UntypedInt => Repr::UntypedInt,
+        BasicKind::UntypedRune => Repr::UntypedRune,
+        BasicKind::UntypedFloat => Repr::UntypedFloat,
+        BasicKind::UntypedComplex => Repr::UntypedComplex,
+        BasicKind::Invalid | BasicKind::UnsafePointer | BasicKind::UntypedNil => Repr::Bool,
+    }
+}
+
+/// go/types' choice between "truncated", "overflows" and "cannot convert".
+fn representation_error(
+    store: &crate::store::TypeStore<'_>,
+    from: TypeId,
+    to: BasicKind,
+) -> ConversionError {
+    if crate::predicates::is_numeric(store, from) && to.is_numeric() {
+        // A float that does not fit an integer type is truncated; anything else overflows.
+        if !crate::predicates::is_integer(store, from) && to.is_integer() {
+            return ConversionError::Truncated;
+        }
+        return ConversionError::Overflows;
+    }
+    ConversionError::Invalid
+}

@@ -1,0 +1,360 @@
+//! Type expressions: the type a piece of syntax denotes (go/types' `typexpr.go`).
+
+use goescape_syntax::ast::{ChanDir as AstChanDir, ExprId, ExprKind, FieldList, FuncType};
+
+use super::{Checker, Env, Mode};
+use crate::basic::BasicKind;
+use crate::ids::{ObjId, TypeId};
+use crate::object::{ObjKind, Object, VarInfo, VarKind};
+use crate::ty::{ChanDir, InterfaceType, Signature, StructType, Term, Type};
+
+impl Checker<'_> {
+    /// The type denoted by `e`, recorded as a type expression; invalid (after an error)
+    /// if `e` is not a type.
+    pub(super) fn type_expr(&mut self, env: Env, e: ExprId) -> TypeId {
+        let ty = crate::stack::with_stack(|| self.type_expr_inner(env, e));
+        self.record(env, e, Mode::TypeExpr, ty, None);
+        ty
+    }
+
+    pub(super) fn invalid_type(&self) -> TypeId {
+        self.universe.basic(BasicKind::Invalid)
+    }
+
+    fn type_expr_inner(&mut self, env: Env, e: ExprId) -> TypeId {
+        let file = self.file(env);
+        match &file.expr(e).kind {
+            ExprKind::Bad { .. } => self.invalid_type(),
+            ExprKind::Ident(_) | ExprKind::Selector { .. } => {
+                let x = self.operand_of_name(env, e, true);
+                match x.mode {
+                    Mode::TypeExpr => x.ty,
+                    Mode::Invalid => self.invalid_type(),
+                    Mode::NoValue => {
+                        let msg = format!("{} used as type", self.operand_string(env, &x));
+                        self.error(env.file, file.expr_pos(e), msg);
+                        self.invalid_type()
+                    }
+                    _ => {
+                        let msg = format!("{} is not a type", self.operand_string(env, &x));
+                        self.error(env.file, file.expr_pos(e), msg);
+                        self.invalid_type()
+                    }
+                }
+            }
+            ExprKind::Paren { x, .. } => self.type_expr(env, *x),
+            ExprKind::ArrayType { len: None, elt, .. } => {
+                let elem = self.type_expr(env, *elt);
+                self.arena.add_type(Type::Slice(elem))
+            }
+            ExprKind::ArrayType {
+                len: Some(len),
+                elt,
+                ..
+            } => {
+                let length = match &file.expr(*len).kind {
+                    ExprKind::Ellipsis { .. } => {
+                        self.error(
+                            env.file,
+                            file.expr_pos(*len),
+                            "invalid use of [...] array (outside a composite literal)",
+                        );
+                        None
+                    }
+                    _ => self.array_length(env, *len),
+                };
+                let elem = self.type_expr(env, *elt);
+                match length {
+                    Some(n) => self.arena.add_type(Type::Array { len: Some(n), elem }),
+                    None => self.invalid_type(),
+                }
+            }
+            ExprKind::Ellipsis { .. } => {
+                self.error(env.file, file.expr_pos(e), "invalid use of ...");
+                self.invalid_type()
+            }
+            ExprKind::Star { x, .. } => {
+                let base = self.type_expr(env, *x);
+                if base == self.invalid_type() {
+                    return base;
+                }
+                self.arena.add_type(Type::Pointer(base))
+            }
+            ExprKind::MapType { key, value, .. } => {
+                let key = self.type_expr(env, *key);
+                let elem = self.type_expr(env, *value);
+                self.arena.add_type(Type::Map { key, elem })
+            }
+            ExprKind::ChanType { dir, value, .. } => {
+                let elem = self.type_expr(env, *value);
+                let dir = match dir {
+                    AstChanDir::Both => ChanDir::Both,
+                    AstChanDir::Send => ChanDir::Send,
+                    AstChanDir::Recv => ChanDir::Recv,
+                };
+                self.arena.add_type(Type::Chan { dir, elem })
+            }
+            ExprKind::FuncType(ty) => {
+                let sig = self.signature(env, None, ty);
+                self.arena.add_type(Type::Signature(sig))
+            }
+            ExprKind::StructType { fields, .. } => self.struct_type(env, fields),
+            ExprKind::InterfaceType { methods, .. } => self.interface_type(env, methods),
+            ExprKind::Binary { .. } | ExprKind::Unary { .. } => {
+                // Only valid as constraint elements: `~T`, `A | B`.
+                self.constraint_element(env, e)
+            }
+            _ => {
+                let msg = format!("{} is not a type", file.expr_string(e));
+                self.error(env.file, file.expr_pos(e), msg);
+                self.invalid_type()
+            }
+        }
+    }
+
+    /// The length of an array type: a non-negative integer constant that fits an int.
+    fn array_length(&mut self, env: Env, len: ExprId) -> Option<u64> {
+        let file = self.file(env);
+        let x = self.expr(env, len);
+        if x.mode != Mode::Constant {
+            if x.mode != Mode::Invalid {
+                let msg = format!("array length {} must be constant", file.expr_string(len));
+                self.error(env.file, file.expr_pos(len), msg);
+            }
+            return None;
+        }
+        let value = x
+            .value
+            .clone()
+            .unwrap_or_else(goescape_constant::Value::unknown);
+        let as_int = goescape_constant::to_int(&value);
+        let integer_operand = crate::predicates::is_untyped(&self.store(), x.ty)
+            || crate::predicates::is_integer(&self.store(), x.ty);
+        if integer_operand && as_int.kind() == goescape_constant::Kind::Int {
+            let (n, exact) = as_int.int64_val();
+            if exact && n >= 0 {
+                return Some(n as u64);
+            }
+        }
+        let msg = if as_int.kind() == goescape_constant::Kind::Int {
+            format!("invalid array length {}", file.expr_string(len))
+        } else {
+            format!("array length {} must be integer", file.expr_string(len))
+        };
+        self.error(env.file, file.expr_pos(len), msg);
+        None
+    }
+
+    /// A function signature; `recv` is a method's receiver variable, already declared.
+    pub(super) fn signature(&mut self, env: Env, recv: Option<ObjId>, ty: &FuncType) -> Signature {
+        let (params, variadic) = self.parameters(env, &ty.params, VarKind::Param, true);
+        let results = match &ty.results {
+            Some(results) => self.parameters(env, results, VarKind::Result, false).0,
+            None => Vec::new(),
+        };
+        Signature {
+            recv,
+            params,
+            results,
+            variadic,
+            ..Signature::default()
+        }
+    }
+
+    /// The variables of a parameter or result list; a final `...T` makes the list variadic
+    /// and its variable's type `[]T`.
+    fn parameters(
+        &mut self,
+        env: Env,
+        list: &FieldList,
+        kind: VarKind,
+        variadic_ok: bool,
+    ) -> (Vec<ObjId>, bool) {
+        let file = self.file(env);
+        let mut vars = Vec::new();
+        let mut variadic = false;
+        let count = list.list.len();
+        for (index, field) in list.list.iter().enumerate() {
+            let Some(field_ty) = field.ty else { continue };
+            let ty = match &file.expr(field_ty).kind {
+                ExprKind::Ellipsis { elt: Some(elt), .. } if variadic_ok && index + 1 == count => {
+                    variadic = true;
+                    let elem = self.type_expr(env, *elt);
+                    let slice = self.arena.add_type(Type::Slice(elem));
+                    self.record(env, field_ty, Mode::TypeExpr, slice, None);
+                    slice
+                }
+                _ => self.type_expr(env, field_ty),
+            };
+            let var = ObjKind::Var(VarInfo {
+                kind,
+                embedded: false,
+                used: false,
+                origin: None,
+            });
+            if field.names.is_empty() {
+                let pos = file.expr_pos(field_ty);
+                let obj = self.arena.add_object(Object {
+                    name: "".into(),
+                    pkg: Some(self.arena.idx),
+                    pos: Self::decl_pos(env.file, pos),
+                    ty: Some(ty),
+                    parent: None,
+                    kind: var.clone(),
+                });
+                vars.push(obj);
+            }
+            for &name in &field.names {
+                let obj = self.new_object(env.file, name, var.clone());
+                self.arena.objects[obj.index as usize].ty = Some(ty);
+                self.info.files[env.file]
+                    .defs
+                    .insert(name.pos().0, Some(obj));
+                vars.push(obj);
+            }
+        }
+        (vars, variadic)
+    }
+
+    fn struct_type(&mut self, env: Env, fields: &FieldList) -> TypeId {
+        let file = self.file(env);
+        let mut result = StructType::default();
+        for field in &fields.list {
+            let Some(field_ty) = field.ty else { continue };
+            let ty = self.type_expr(env, field_ty);
+            let tag: Box<[u8]> = match field.tag {
+                Some(tag) => match &file.expr(tag).kind {
+                    ExprKind::BasicLit { span, .. } => goescape_constant::make_from_literal(
+                        file.bytes(*span),
+                        goescape_constant::LiteralKind::String,
+                    )
+                    .string_val()
+                    .into(),
+                    _ => Box::default(),
+                },
+                None => Box::default(),
+            };
+            let field_var = |embedded| {
+                ObjKind::Var(VarInfo {
+                    kind: VarKind::Field,
+                    embedded,
+                    used: false,
+                    origin: None,
+                })
+            };
+            if field.names.is_empty() {
+                // An embedded field is named after its type name: `T`, `*T`, `p.T`, `T[A]`.
+                let Some(name) = embedded_field_name(&file, field_ty) else {
+                    let msg = format!("invalid embedded field type {}", file.expr_string(field_ty));
+                    self.error(env.file, file.expr_pos(field_ty), msg);
+                    continue;
+                };
+                let obj = self.new_object(env.file, name, field_var(true));
+                self.arena.objects[obj.index as usize].ty = Some(ty);
+                self.info.files[env.file].implicits.remove(&name.pos().0);
+                result.fields.push(obj);
+                result.tags.push(tag.clone());
+            }
+            for &name in &field.names {
+                let obj = self.new_object(env.file, name, field_var(false));
+                self.arena.objects[obj.index as usize].ty = Some(ty);
+                self.info.files[env.file]
+                    .defs
+                    .insert(name.pos().0, Some(obj));
+                result.fields.push(obj);
+                result.tags.push(tag.clone());
+            }
+        }
+        self.arena.add_type(Type::Struct(result))
+    }
+
+    fn interface_type(&mut self, env: Env, methods: &FieldList) -> TypeId {
+        let file = self.file(env);
+        let mut result = InterfaceType::default();
+        for field in &methods.list {
+            let Some(field_ty) = field.ty else { continue };
+            match (field.names.first(), &file.expr(field_ty).kind) {
+                (Some(&name), ExprKind::FuncType(func)) => {
+                    let sig = self.signature(env, None, func);
+                    let sig = self.arena.add_type(Type::Signature(sig));
+                    self.record(env, field_ty, Mode::TypeExpr, sig, None);
+                    let method = self.new_object(env.file, name, ObjKind::Func(Default::default()));
+                    self.arena.objects[method.index as usize].ty = Some(sig);
+                    self.info.files[env.file]
+                        .defs
+                        .insert(name.pos().0, Some(method));
+                    result.methods.push(method);
+                }
+                _ => {
+                    let embedded = self.type_expr(env, field_ty);
+                    result.embeddeds.push(embedded);
+                }
+            }
+        }
+        self.arena.add_type(Type::Interface(result))
+    }
+
+    /// `~T` or `A | B` in a constraint: a union of terms.
+    fn constraint_element(&mut self, env: Env, e: ExprId) -> TypeId {
+        let file = self.file(env);
+        let mut terms = Vec::new();
+        let mut pending = vec![e];
+        // Unions nest to the left: collect their terms in source order.
+        let mut ordered = Vec::new();
+        while let Some(x) = pending.pop() {
+            match &file.expr(x).kind {
+                ExprKind::Binary {
+                    x: left,
+                    op: goescape_syntax::Token::Or,
+                    y,
+                    ..
+                } => {
+                    pending.push(*y);
+                    pending.push(*left);
+                }
+                _ => ordered.push(x),
+            }
+        }
+        for term in ordered {
+            match &file.expr(term).kind {
+                ExprKind::Unary {
+                    op: goescape_syntax::Token::Tilde,
+                    x,
+                    ..
+                } => {
+                    let ty = self.type_expr(env, *x);
+                    terms.push(Term { tilde: true, ty });
+                }
+                ExprKind::Binary { .. } | ExprKind::Unary { .. } => {
+                    let msg = format!("{} is not a type", file.expr_string(term));
+                    self.error(env.file, file.expr_pos(term), msg);
+                }
+                _ => {
+                    let ty = self.type_expr(env, term);
+                    terms.push(Term { tilde: false, ty });
+                }
+            }
+        }
+        self.arena.add_type(Type::Union(terms))
+    }
+}
+
+/// The name of an embedded field: its type name, stripped of `*`, package and type arguments.
+fn embedded_field_name(
+    file: &goescape_syntax::ast::File,
+    mut ty: ExprId,
+) -> Option<goescape_syntax::ast::Ident> {
+    let mut stars = 0;
+    loop {
+        match &file.expr(ty).kind {
+            ExprKind::Ident(ident) => return Some(*ident),
+            ExprKind::Star { x, .. } if stars == 0 => {
+                stars += 1;
+                ty = *x;
+            }
+            ExprKind::Selector { sel, .. } => return Some(*sel),
+            ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } => ty = *x,
+            _ => return None,
+        }
+    }
+}
