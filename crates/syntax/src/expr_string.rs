@@ -36,8 +36,10 @@ impl File {
                 out.push_str(" literal)");
             }
             ExprKind::CompositeLit { ty, elts, .. } => {
-                if let Some(ty) = ty {
-                    self.write_expr(out, *ty);
+                match ty {
+                    Some(ty) => self.write_expr(out, *ty),
+                    // go/types writes the missing type of an elided literal this way.
+                    None => out.push_str("(ast: <nil>)"),
                 }
                 out.push('{');
                 if !elts.is_empty() {

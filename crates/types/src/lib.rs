@@ -15,6 +15,7 @@
 
 pub mod basic;
 pub mod check;
+pub mod dump;
 pub mod ids;
 pub mod lookup;
 pub mod methodset;

@@ -1,5 +1,7 @@
-//! Package-level declarations of constants, types and variables: the objects' types and
-//! the type and value recorded for every expression, compared with go/types.
+//! Package-level declarations of constants, types, variables and function signatures: the
+//! objects' types and the type and value recorded for every expression (constant folding,
+//! conversions, calls, selectors, composite literals, builtins), compared with go/types.
+//! Function bodies are the statement phase, not checked yet: the input has none.
 //!
 //! `testdata/decls/expected.txt` is what go/types (Go 1.26) reports for
 //! `testdata/decls/input.go.txt`, printed by `testdata/decls/gen.go.txt`:

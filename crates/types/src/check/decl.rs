@@ -290,8 +290,11 @@ impl Checker<'_> {
         } else {
             underlying
         };
+        // The methods are known (not yet checked) from here on, for selectors to find.
+        let methods = self.methods.get(&obj).cloned().unwrap_or_default();
         if let Type::Named(named) = &mut self.arena.types[named.index as usize] {
             named.underlying = Some(underlying);
+            named.methods = methods;
         }
     }
 

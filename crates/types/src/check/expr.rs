@@ -2,9 +2,13 @@
 //! constant folding and the delayed typing of untyped operands.
 //!
 //! Coverage so far: identifiers and qualified identifiers, basic literals, parentheses,
-//! unary and binary operators (arithmetic, comparison, logical, shifts) and conversions to
-//! basic types. Other expressions are not typed yet: they yield an invalid operand and
-//! record nothing, so they never produce a wrong type.
+//! unary and binary operators (arithmetic, comparison, logical, constant shifts, `&`),
+//! conversions, type literals, function literals (their signature), calls ([`super::call`])
+//! and selectors and composite literals ([`super::selector`]). Other expressions (index,
+//! slice, type assertion, receive, dereference, generic instantiation) are not typed yet:
+//! they yield an invalid operand and record nothing, so they never produce a wrong type.
+//! Assignability and convertibility are not checked yet either: untyped operands get the
+//! type they are used as, typed ones keep theirs.
 
 use goescape_constant::{
     binary_op, compare, make_from_literal, representable, shift_by, unary_op, BinaryOp, CompareOp,
@@ -56,7 +60,14 @@ impl Checker<'_> {
     fn expr_inner(&mut self, env: Env, e: ExprId) -> Operand {
         let file = self.file(env);
         match &file.expr(e).kind {
-            ExprKind::Ident(_) | ExprKind::Selector { .. } => self.operand_of_name(env, e, false),
+            ExprKind::Ident(_) => self.operand_of_name(env, e, false),
+            ExprKind::Selector { x, sel } => {
+                if self.names_package(env, *x) {
+                    self.operand_of_name(env, e, false)
+                } else {
+                    self.value_selector(env, e, *x, *sel)
+                }
+            }
             ExprKind::BasicLit { kind, span } => {
                 let (literal, ty) = match kind {
                     LitKind::Int => (LiteralKind::Int, BasicKind::UntypedInt),
@@ -94,13 +105,47 @@ impl Checker<'_> {
                 args,
                 ellipsis,
                 ..
-            } if args.len() == 1 && !ellipsis.is_valid() => {
-                let callee = self.expr(env, *fun);
-                if callee.mode != Mode::TypeExpr {
-                    return self.invalid(e);
+            } => self.call(env, e, *fun, args, ellipsis.is_valid()),
+            ExprKind::CompositeLit {
+                ty: Some(ty), elts, ..
+            } => {
+                let t = self.type_expr(env, *ty);
+                self.composite_elements(env, t, elts);
+                Operand {
+                    mode: Mode::Value,
+                    expr: Some(e),
+                    ty: t,
+                    value: None,
+                    builtin: None,
                 }
-                let arg = self.expr(env, args[0]);
-                self.conversion(env, e, arg, callee.ty)
+            }
+            ExprKind::ArrayType { .. }
+            | ExprKind::StructType { .. }
+            | ExprKind::FuncType(_)
+            | ExprKind::InterfaceType { .. }
+            | ExprKind::MapType { .. }
+            | ExprKind::ChanType { .. } => {
+                let ty = self.type_expr(env, e);
+                Operand {
+                    mode: Mode::TypeExpr,
+                    expr: Some(e),
+                    ty,
+                    value: None,
+                    builtin: None,
+                }
+            }
+            ExprKind::FuncLit { ty, .. } => {
+                let sig = self.signature(env, None, ty);
+                let sig = self.arena.add_type(Type::Signature(sig));
+                // The literal's signature node has no id of its own: keyed by the literal.
+                self.info.files[env.file].func_lit_types.insert(e, sig);
+                Operand {
+                    mode: Mode::Value,
+                    expr: Some(e),
+                    ty: sig,
+                    value: None,
+                    builtin: None,
+                }
             }
             _ => self.invalid(e),
         }
@@ -316,11 +361,39 @@ impl Checker<'_> {
         }
         x.expr = Some(e);
         let store = self.store();
+        if op == Token::And {
+            // `&x`: x must be addressable (or a composite literal, `&T{}`).
+            let file = self.file(env);
+            let operand = match &file.expr(e).kind {
+                ExprKind::Unary { x, .. } => *x,
+                _ => return self.invalid(e),
+            };
+            let literal = matches!(
+                file.expr(self.unparen(env, operand)).kind,
+                ExprKind::CompositeLit { .. }
+            );
+            if x.mode != Mode::Variable && !literal {
+                let msg = format!(
+                    "invalid operation: cannot take address of {}",
+                    self.operand_string(env, &x)
+                );
+                self.error(env.file, op_pos, msg);
+                return self.invalid(e);
+            }
+            let ty = self.arena.add_type(Type::Pointer(x.ty));
+            return Operand {
+                mode: Mode::Value,
+                expr: Some(e),
+                ty,
+                value: None,
+                builtin: None,
+            };
+        }
         let (ok, what) = match op {
             Token::Add | Token::Sub => (all_numeric(&store, x.ty), "numeric"),
             Token::Xor => (all_integer(&store, x.ty), "integer"),
             Token::Not => (all_boolean(&store, x.ty), "boolean"),
-            _ => return self.invalid(e), // `&`, `<-`, `~`: not typed yet
+            _ => return self.invalid(e), // `<-`, `~`: not typed yet
         };
         if !ok {
             let msg = format!(
@@ -663,14 +736,42 @@ impl Checker<'_> {
     }
 
     /// `T(x)` for a basic target type: constant conversions and their representability.
-    fn conversion(&mut self, env: Env, e: ExprId, mut x: Operand, target: TypeId) -> Operand {
+    pub(super) fn conversion(
+        &mut self,
+        env: Env,
+        e: ExprId,
+        mut x: Operand,
+        target: TypeId,
+    ) -> Operand {
         if x.mode == Mode::Invalid {
             return self.invalid(e);
         }
         let store = self.store();
         let constant_arg = x.mode == Mode::Constant;
         if !constant_arg || !is_const_type(&store, target) {
-            return self.invalid(e); // only constant conversions are typed so far
+            // A value conversion (convertibility is not checked yet). An untyped argument
+            // keeps its default type where the target cannot hold a constant.
+            if is_untyped(&store, x.ty) {
+                let untyped_nil = self.universe.basic(BasicKind::UntypedNil);
+                let final_ty = if crate::predicates::is_non_type_param_interface(&store, target)
+                    || (constant_arg && !is_const_type(&store, target))
+                    || x.ty == untyped_nil
+                {
+                    default_type(&store, x.ty)
+                } else {
+                    target
+                };
+                if let Some(arg) = x.expr {
+                    self.update_expr_type(env, arg, final_ty, true);
+                }
+            }
+            return Operand {
+                mode: Mode::Value,
+                expr: Some(e),
+                ty: target,
+                value: None,
+                builtin: None,
+            };
         }
         let Some(kind) = basic_kind(&store, target) else {
             return self.invalid(e);
@@ -861,6 +962,17 @@ impl Checker<'_> {
             ObjKind::Label { .. } => return self.invalid(e),
         }
         x
+    }
+}
+
+impl Checker<'_> {
+    /// `e` without enclosing parentheses.
+    pub(super) fn unparen(&self, env: Env, mut e: ExprId) -> ExprId {
+        let file = self.file(env);
+        while let ExprKind::Paren { x, .. } = file.expr(e).kind {
+            e = x;
+        }
+        e
     }
 }
 

@@ -6,6 +6,7 @@ use goescape_constant::Value;
 use goescape_syntax::ast::ExprId;
 
 use crate::ids::{ObjId, ScopeId, TypeId};
+use crate::selection::Selection;
 
 /// How an expression may be used (go/types' operand modes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,6 +50,11 @@ pub struct FileInfo {
     pub implicits: HashMap<u32, ObjId>,
     /// Scopes opened by nodes of this file, by the node's byte offset.
     pub scopes: HashMap<u32, ScopeId>,
+    /// The type of the signature of each function literal (go/ast's `FuncLit.Type`, which
+    /// has no expression id of its own here), by the literal's id.
+    pub func_lit_types: HashMap<ExprId, TypeId>,
+    /// What each selector expression `x.f` selects.
+    pub selections: HashMap<ExprId, Selection>,
 }
 
 /// Everything recorded for a package, one entry per file in input order.

@@ -6,12 +6,14 @@
 //! Every result is recorded in [`Info`]; every problem becomes a [`TypeError`] and
 //! checking goes on.
 
+mod call;
 mod decl;
 mod errors;
 mod expr;
 mod info;
 mod operand;
 mod resolver;
+mod selector;
 mod typexpr;
 
 use std::collections::HashMap;

@@ -1,0 +1,310 @@
+//! Calls (go/types' `call.go` and `builtins.go`): conversions, calls of non-generic
+//! functions and methods, and the builtins whose result type follows from their
+//! arguments alone.
+
+use goescape_constant::Value;
+use goescape_syntax::ast::ExprId;
+
+use super::operand::Operand;
+use super::{Checker, Env, Mode};
+use crate::basic::BasicKind;
+use crate::ids::TypeId;
+use crate::object::Builtin;
+use crate::predicates::{default_type, is_untyped};
+use crate::ty::Type;
+
+impl Checker<'_> {
+    pub(super) fn call(
+        &mut self,
+        env: Env,
+        e: ExprId,
+        fun: ExprId,
+        args: &[ExprId],
+        has_dots: bool,
+    ) -> Operand {
+        let callee = self.expr(env, fun);
+        match callee.mode {
+            Mode::Invalid => {
+                for &arg in args {
+                    self.expr(env, arg);
+                }
+                Operand::invalid(Some(e), self.invalid_type())
+            }
+            Mode::TypeExpr if args.len() == 1 && !has_dots => {
+                let arg = self.expr(env, args[0]);
+                self.conversion(env, e, arg, callee.ty)
+            }
+            Mode::Builtin => match callee.builtin {
+                Some(builtin) => self.builtin_call(env, e, fun, builtin, args),
+                None => Operand::invalid(Some(e), self.invalid_type()),
+            },
+            _ => self.function_call(env, e, callee, args, has_dots),
+        }
+    }
+
+    /// A call of a value of (non-generic) function type.
+    fn function_call(
+        &mut self,
+        env: Env,
+        e: ExprId,
+        callee: Operand,
+        args: &[ExprId],
+        has_dots: bool,
+    ) -> Operand {
+        let store = self.store();
+        let under = crate::under::underlying(&store, callee.ty);
+        let Type::Signature(sig) = store.ty(under).clone() else {
+            return Operand::invalid(Some(e), self.invalid_type());
+        };
+        if !sig.type_params.is_empty() {
+            return Operand::invalid(Some(e), self.invalid_type()); // inference comes later
+        }
+        let param_types: Vec<TypeId> = sig
+            .params
+            .iter()
+            .map(|&p| store.obj(p).ty.unwrap_or_else(|| self.invalid_type()))
+            .collect();
+        let result_types: Vec<TypeId> = sig
+            .results
+            .iter()
+            .map(|&r| store.obj(r).ty.unwrap_or_else(|| self.invalid_type()))
+            .collect();
+        for (i, &arg) in args.iter().enumerate() {
+            let mut x = self.expr(env, arg);
+            let target = match param_types.get(i) {
+                Some(&t) if sig.variadic && i + 1 >= param_types.len() && !has_dots => {
+                    // Extra arguments of a variadic call have the element type.
+                    match self.store().ty(crate::under::underlying(&self.store(), t)) {
+                        Type::Slice(elem) => *elem,
+                        _ => t,
+                    }
+                }
+                Some(&t) => t,
+                None if sig.variadic => {
+                    match param_types.last().map(|&t| self.store().ty(t).clone()) {
+                        Some(Type::Slice(elem)) => elem,
+                        _ => continue,
+                    }
+                }
+                None => continue,
+            };
+            self.assign_to(env, &mut x, target);
+        }
+        let mut result = Operand {
+            mode: Mode::Value,
+            expr: Some(e),
+            ty: self.invalid_type(),
+            value: None,
+            builtin: None,
+        };
+        match result_types.len() {
+            0 => result.mode = Mode::NoValue,
+            1 => result.ty = result_types[0],
+            _ => result.ty = self.arena.add_type(Type::Tuple(sig.results.clone())),
+        }
+        if result.mode == Mode::NoValue {
+            result.ty = self.arena.add_type(Type::Tuple(Vec::new()));
+        }
+        result
+    }
+
+    /// Gives an untyped operand the type of what it is assigned to (go/types'
+    /// `assignment` without the assignability check, which is still to come).
+    pub(super) fn assign_to(&mut self, env: Env, x: &mut Operand, target: TypeId) {
+        if x.mode == Mode::Invalid || !is_untyped(&self.store(), x.ty) {
+            return;
+        }
+        let store = self.store();
+        let untyped_nil = self.universe.basic(BasicKind::UntypedNil);
+        let target = if crate::predicates::is_non_type_param_interface(&store, target)
+            && x.ty != untyped_nil
+        {
+            default_type(&store, x.ty)
+        } else {
+            target
+        };
+        self.convert_untyped(env, x, target);
+        if let (Some(e), true) = (x.expr, x.mode != Mode::Invalid) {
+            self.update_expr_type(env, e, x.ty, true);
+        }
+    }
+
+    /// Records the signature a builtin has at one call (go/types' `recordBuiltinType`),
+    /// on the callee and on any parentheses around it.
+    fn record_builtin_signature(
+        &mut self,
+        env: Env,
+        fun: ExprId,
+        params: &[TypeId],
+        result: TypeId,
+        variadic: bool,
+    ) {
+        let param_vars: Vec<crate::ids::ObjId> = params
+            .iter()
+            .map(|&ty| {
+                self.arena.add_object(crate::object::Object {
+                    name: "".into(),
+                    pkg: None,
+                    pos: None,
+                    ty: Some(ty),
+                    parent: None,
+                    kind: crate::object::ObjKind::Var(crate::object::VarInfo {
+                        kind: crate::object::VarKind::Param,
+                        embedded: false,
+                        used: false,
+                        origin: None,
+                    }),
+                })
+            })
+            .collect();
+        let result_var = self.arena.add_object(crate::object::Object {
+            name: "".into(),
+            pkg: None,
+            pos: None,
+            ty: Some(result),
+            parent: None,
+            kind: crate::object::ObjKind::Var(crate::object::VarInfo {
+                kind: crate::object::VarKind::Result,
+                embedded: false,
+                used: false,
+                origin: None,
+            }),
+        });
+        let sig = self.arena.add_type(Type::Signature(crate::ty::Signature {
+            params: param_vars,
+            results: vec![result_var],
+            variadic,
+            ..crate::ty::Signature::default()
+        }));
+        let file = self.file(env);
+        let mut callee = fun;
+        loop {
+            self.record(env, callee, Mode::Builtin, sig, None);
+            match file.expr(callee).kind {
+                goescape_syntax::ast::ExprKind::Paren { x, .. } => callee = x,
+                _ => break,
+            }
+        }
+    }
+
+    fn builtin_call(
+        &mut self,
+        env: Env,
+        e: ExprId,
+        fun: ExprId,
+        builtin: Builtin,
+        args: &[ExprId],
+    ) -> Operand {
+        let int = self.universe.basic(BasicKind::Int);
+        let uintptr = self.universe.basic(BasicKind::Uintptr);
+        let value = |ty| Operand {
+            mode: Mode::Value,
+            expr: Some(e),
+            ty,
+            value: None,
+            builtin: None,
+        };
+        match builtin {
+            Builtin::Len | Builtin::Cap if args.len() == 1 => {
+                let x = self.expr(env, args[0]);
+                if x.mode == Mode::Invalid {
+                    return Operand::invalid(Some(e), self.invalid_type());
+                }
+                let store = self.store();
+                let under = crate::under::underlying(&store, crate::under::deref(&store, x.ty).0);
+                let constant = match (builtin, store.ty(under)) {
+                    (Builtin::Len, Type::Basic(b))
+                        if b.kind.is_string() && x.mode == Mode::Constant =>
+                    {
+                        x.value
+                            .as_ref()
+                            .map(|v| Value::from_u64(v.string_val().len() as u64))
+                    }
+                    (_, Type::Array { len: Some(n), .. }) => Some(Value::from_u64(*n)),
+                    _ => None,
+                };
+                match constant {
+                    Some(v) => Operand {
+                        mode: Mode::Constant,
+                        expr: Some(e),
+                        ty: int,
+                        value: Some(v),
+                        builtin: None,
+                    },
+                    None => {
+                        self.record_builtin_signature(env, fun, &[x.ty], int, false);
+                        value(int)
+                    }
+                }
+            }
+            Builtin::New if args.len() == 1 => {
+                let t = self.type_expr(env, args[0]);
+                let ptr = self.arena.add_type(Type::Pointer(t));
+                self.record_builtin_signature(env, fun, &[t], ptr, false);
+                value(ptr)
+            }
+            Builtin::Make if !args.is_empty() => {
+                let t = self.type_expr(env, args[0]);
+                let mut params = vec![t];
+                for &size in &args[1..] {
+                    let mut x = self.expr(env, size);
+                    self.assign_to(env, &mut x, int);
+                    params.push(x.ty);
+                }
+                self.record_builtin_signature(env, fun, &params, t, false);
+                value(t)
+            }
+            Builtin::Append if !args.is_empty() => {
+                let s = self.expr(env, args[0]);
+                let store = self.store();
+                let elem = match store.ty(crate::under::underlying(&store, s.ty)) {
+                    Type::Slice(elem) => Some(*elem),
+                    _ => None,
+                };
+                for &arg in &args[1..] {
+                    let mut x = self.expr(env, arg);
+                    if let Some(elem) = elem {
+                        self.assign_to(env, &mut x, elem);
+                    }
+                }
+                if s.mode == Mode::Invalid {
+                    return Operand::invalid(Some(e), self.invalid_type());
+                }
+                if let Some(elem) = elem {
+                    // Recorded as `func([]E, ...E) []E`.
+                    let dots = self.arena.add_type(Type::Slice(elem));
+                    self.record_builtin_signature(env, fun, &[s.ty, dots], s.ty, true);
+                }
+                value(s.ty)
+            }
+            Builtin::Sizeof | Builtin::Alignof if args.len() == 1 => {
+                let mut x = self.expr(env, args[0]);
+                let store = self.store();
+                let ty = default_type(&store, x.ty);
+                let size = if builtin == Builtin::Sizeof {
+                    self.sizes.sizeof(&store, ty)
+                } else {
+                    self.sizes.alignof(&store, ty)
+                };
+                self.assign_to(env, &mut x, ty);
+                match size {
+                    Some(n) => Operand {
+                        mode: Mode::Constant,
+                        expr: Some(e),
+                        ty: uintptr,
+                        value: Some(Value::from_i64(n)),
+                        builtin: None,
+                    },
+                    None => value(uintptr),
+                }
+            }
+            _ => {
+                // The other builtins are typed by a later part of the checker.
+                for &arg in args {
+                    self.expr(env, arg);
+                }
+                Operand::invalid(Some(e), self.invalid_type())
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! Selectors on values (`x.f`: fields and method values) and the elements of composite
+//! literals.
+
+use goescape_syntax::ast::{ExprId, ExprKind, Ident};
+
+use super::operand::Operand;
+use super::{Checker, Env, Mode};
+use crate::ids::TypeId;
+use crate::lookup::{lookup_selection, Lookup};
+use crate::object::ObjKind;
+use crate::selection::SelectionKind;
+use crate::ty::{Signature, Type};
+
+impl Checker<'_> {
+    /// Whether `x` is an identifier naming an imported package.
+    pub(super) fn names_package(&self, env: Env, x: ExprId) -> bool {
+        let file = self.file(env);
+        let ExprKind::Ident(ident) = file.expr(x).kind else {
+            return false;
+        };
+        self.lookup(env, &file.ident_name(ident))
+            .is_some_and(|obj| matches!(self.store().obj(obj).kind, ObjKind::PkgName { .. }))
+    }
+
+    /// `x.f` where `x` is a value: a field or a method value.
+    pub(super) fn value_selector(&mut self, env: Env, e: ExprId, x: ExprId, sel: Ident) -> Operand {
+        let operand = self.expr(env, x);
+        if !matches!(
+            operand.mode,
+            Mode::Variable | Mode::Value | Mode::MapIndex | Mode::CommaOk
+        ) {
+            return Operand::invalid(Some(e), self.invalid_type());
+        }
+        let file = self.file(env);
+        let name = file.ident_name(sel);
+        let addressable = operand.mode == Mode::Variable;
+        let store = self.store();
+        let Some(selection) =
+            lookup_selection(&store, operand.ty, addressable, Some(self.arena.idx), &name)
+        else {
+            if let Lookup::NotFound = crate::lookup::lookup_field_or_method(
+                &store,
+                operand.ty,
+                true,
+                Some(self.arena.idx),
+                &name,
+            ) {
+                let shown = crate::typestring::type_string(&store, operand.ty, &*self.qualifier());
+                let msg = format!(
+                    "{}.{name} undefined (type {shown} has no field or method {name})",
+                    file.expr_string(x)
+                );
+                self.error(env.file, sel.pos(), msg);
+            }
+            return Operand::invalid(Some(e), self.invalid_type());
+        };
+        // A method of this package may not have been checked yet.
+        let obj_ty = if selection.obj.pkg == self.arena.idx && store.obj(selection.obj).ty.is_none()
+        {
+            self.obj_decl(selection.obj);
+            self.store().obj(selection.obj).ty
+        } else {
+            store.obj(selection.obj).ty
+        };
+        let store = self.store();
+        let method_sig = obj_ty.and_then(|t| match store.ty(t) {
+            Type::Signature(sig) => Some(sig.clone()),
+            _ => None,
+        });
+        self.info.files[env.file]
+            .uses
+            .insert(sel.pos().0, selection.obj);
+        let result = match selection.kind {
+            SelectionKind::FieldVal => {
+                let Some(ty) = obj_ty else {
+                    return Operand::invalid(Some(e), self.invalid_type());
+                };
+                let mode = if addressable || selection.indirect {
+                    Mode::Variable
+                } else {
+                    Mode::Value
+                };
+                Operand {
+                    mode,
+                    expr: Some(e),
+                    ty,
+                    value: None,
+                    builtin: None,
+                }
+            }
+            SelectionKind::MethodVal | SelectionKind::MethodExpr => {
+                let Some(sig) = method_sig else {
+                    return Operand::invalid(Some(e), self.invalid_type());
+                };
+                if !sig.type_params.is_empty() || !sig.recv_type_params.is_empty() {
+                    return Operand::invalid(Some(e), self.invalid_type()); // generic: later
+                }
+                // A method value's type is the method's signature without the receiver.
+                let value_sig = self
+                    .arena
+                    .add_type(Type::Signature(Signature { recv: None, ..sig }));
+                Operand {
+                    mode: Mode::Value,
+                    expr: Some(e),
+                    ty: value_sig,
+                    value: None,
+                    builtin: None,
+                }
+            }
+        };
+        self.info.files[env.file].selections.insert(e, selection);
+        result
+    }
+
+    /// Checks the elements of a composite literal of type `ty`, giving untyped elements
+    /// the element (or field, or key) type they initialize.
+    pub(super) fn composite_elements(&mut self, env: Env, ty: TypeId, elts: &[ExprId]) {
+        let file = self.file(env);
+        let plans = self.plan_elements(env, ty, elts);
+        for plan in plans {
+            if let Some((ident_pos, field)) = plan.field_use {
+                self.info.files[env.file].uses.insert(ident_pos, field);
+            }
+            if let (Some(key), Some(key_ty)) = (plan.key, plan.key_ty) {
+                let mut k = self.expr(env, key);
+                self.assign_to(env, &mut k, key_ty);
+            }
+            match (&file.expr(plan.value).kind, plan.value_ty, plan.elided_ty) {
+                (ExprKind::CompositeLit { elts: inner, .. }, Some(elem), Some(lit_ty)) => {
+                    self.composite_elements(env, lit_ty, inner);
+                    // `{...}` for a `*T` element stands for `&T{...}`: its type is `*T`.
+                    self.record(env, plan.value, Mode::Value, elem, None);
+                }
+                (_, target, _) => {
+                    let mut x = self.expr(env, plan.value);
+                    if let Some(target) = target {
+                        self.assign_to(env, &mut x, target);
+                    }
+                }
+            }
+        }
+    }
+
+    /// What each element of a composite literal initializes, decided before any element is
+    /// checked (checking adds types to the arena).
+    fn plan_elements(&self, env: Env, ty: TypeId, elts: &[ExprId]) -> Vec<ElementPlan> {
+        let file = self.file(env);
+        let store = self.store();
+        let under = crate::under::underlying(&store, ty);
+        let int = self.universe.basic(crate::basic::BasicKind::Int);
+        let mut plans = Vec::with_capacity(elts.len());
+        for (i, &elt) in elts.iter().enumerate() {
+            let (key, value) = match &file.expr(elt).kind {
+                ExprKind::KeyValue { key, value, .. } => (Some(*key), *value),
+                _ => (None, elt),
+            };
+            let mut plan = ElementPlan {
+                key: None,
+                key_ty: None,
+                value,
+                value_ty: None,
+                elided_ty: None,
+                field_use: None,
+            };
+            match store.ty(under) {
+                Type::Slice(elem) | Type::Array { elem, .. } => {
+                    plan.key = key;
+                    plan.key_ty = Some(int);
+                    plan.value_ty = Some(*elem);
+                }
+                Type::Map { key: key_ty, elem } => {
+                    plan.key = key;
+                    plan.key_ty = Some(*key_ty);
+                    plan.value_ty = Some(*elem);
+                }
+                Type::Struct(s) => match key.map(|key| &file.expr(key).kind) {
+                    Some(ExprKind::Ident(ident)) => {
+                        // `Field: value`: the key names a field; it is not an expression.
+                        let name = file.ident_name(*ident);
+                        if let Some(field) = s
+                            .fields
+                            .iter()
+                            .copied()
+                            .find(|&f| *store.obj(f).name == *name)
+                        {
+                            plan.field_use = Some((ident.pos().0, field));
+                            plan.value_ty = store.obj(field).ty;
+                        }
+                    }
+                    Some(_) => {}
+                    None => plan.value_ty = s.fields.get(i).and_then(|&f| store.obj(f).ty),
+                },
+                _ => {}
+            }
+            if let (ExprKind::CompositeLit { ty: None, .. }, Some(elem)) =
+                (&file.expr(value).kind, plan.value_ty)
+            {
+                // An elided type: `[]Point{{1, 2}}`, and `[]*Point{{1, 2}}` for `&Point{1, 2}`.
+                plan.elided_ty = Some(match store.ty(crate::under::underlying(&store, elem)) {
+                    Type::Pointer(base) => *base,
+                    _ => elem,
+                });
+            }
+            plans.push(plan);
+        }
+        plans
+    }
+}
+
+/// How one element of a composite literal is checked.
+struct ElementPlan {
+    key: Option<ExprId>,
+    key_ty: Option<TypeId>,
+    value: ExprId,
+    value_ty: Option<TypeId>,
+    /// For a nested literal without a type, the type it takes.
+    elided_ty: Option<TypeId>,
+    /// A struct field named by a key: the key's offset and the field.
+    field_use: Option<(u32, crate::ids::ObjId)>,
+}

@@ -1,0 +1,213 @@
+//! The lines of what the checker recorded about the source ([`crate::check::Info`]), each
+//! group sorted like a pre-order walk of the source: `EXPR`, then `DEF` and `USE`
+//! interleaved, `IMPLICIT`, and `SCOPE` (groups 4 to 9 of the format; our `Info` has no
+//! selections and no instances yet, so there are no `SEL` and `INST` lines, and no
+//! initialization order, so no `INIT` lines).
+
+use goescape_syntax::ast::ExprId;
+use goescape_syntax::dump::expr_positions;
+use goescape_syntax::Pos;
+
+use super::nodes::{expr_kind_name, ident_at, NodeIndex};
+use super::object::push_const;
+use super::text::{push_atom, push_pos, push_span};
+use super::{flush_sorted, sort_pos, Dumper, Keyed};
+use crate::basic::BasicKind;
+use crate::check::{FileInfo, Mode, TypeAndValue};
+use crate::ty::Type;
+use crate::under::unalias;
+
+impl Dumper<'_, '_> {
+    pub(super) fn recorded(&mut self, out: &mut String) {
+        let input = self.input;
+        let files: Vec<(u32, &FileInfo)> = (0..input.files.len() as u32)
+            .filter_map(|i| Some((i, input.info.files.get(i as usize)?)))
+            .collect();
+
+        let mut lines = Vec::new();
+        for &(i, info) in &files {
+            self.expr_lines(&mut lines, i, info);
+        }
+        flush_sorted(out, std::mem::take(&mut lines));
+
+        for &(i, info) in &files {
+            self.ident_lines(&mut lines, i, info);
+        }
+        flush_sorted(out, std::mem::take(&mut lines));
+
+        // Nodes by offset, only for files that need them.
+        let indexes: Vec<Option<NodeIndex>> = files
+            .iter()
+            .map(|&(i, info)| {
+                let needed = !info.implicits.is_empty() || !info.scopes.is_empty();
+                needed.then(|| NodeIndex::build(&input.files[i as usize]))
+            })
+            .collect();
+        for (&(i, info), index) in files.iter().zip(&indexes) {
+            if let Some(index) = index {
+                self.implicit_lines(&mut lines, i, info, index);
+            }
+        }
+        flush_sorted(out, std::mem::take(&mut lines));
+
+        for (&(i, info), index) in files.iter().zip(&indexes) {
+            if let Some(index) = index {
+                self.scope_lines(&mut lines, i, info, index);
+            }
+        }
+        flush_sorted(out, lines);
+    }
+
+    /// `EXPR SPAN ASTKIND MODE TYPE [CONST]`.
+    fn expr_lines(&mut self, lines: &mut Vec<Keyed>, i: u32, info: &FileInfo) {
+        if info.types.is_empty() {
+            return;
+        }
+        let file = &self.input.files[i as usize];
+        let starts = expr_positions(file);
+        let file_ref = self.own_file(i);
+        for (&id, tv) in &info.types {
+            let ExprId(index) = id;
+            let (Some(expr), Some(&start)) =
+                (file.exprs.get(index as usize), starts.get(index as usize))
+            else {
+                continue;
+            };
+            let end = file.expr_end(id);
+            let mut line = String::from("EXPR ");
+            push_span(&mut line, file_ref, start, end);
+            line.push(' ');
+            line.push_str(expr_kind_name(&expr.kind));
+            line.push(' ');
+            line.push_str(self.mode_word(tv));
+            line.push(' ');
+            self.push_type(&mut line, Some(tv.ty));
+            if let Some(value) = &tv.value {
+                line.push(' ');
+                push_const(&mut line, value);
+            }
+            lines.push(Keyed {
+                start: sort_pos(i, start),
+                end: sort_pos(i, end),
+                line,
+            });
+        }
+    }
+
+    /// MODE: the word for the first of go/types' `TypeAndValue` predicates that holds
+    /// (`modeWord`), computed from our mode as go/types computes the predicates from its own.
+    fn mode_word(&self, tv: &TypeAndValue) -> &'static str {
+        let is_untyped_nil = || {
+            matches!(self.store.ty(unalias(&self.store, tv.ty)),
+                Type::Basic(b) if b.kind == BasicKind::UntypedNil)
+        };
+        match tv.mode {
+            Mode::NoValue => "novalue",
+            Mode::TypeExpr => "type",
+            Mode::Builtin => "builtin",
+            _ if tv.value.is_some() => "constant",
+            Mode::Value if is_untyped_nil() => "nil",
+            Mode::Variable => "variable",
+            Mode::MapIndex => "mapindex",
+            Mode::CommaOk => "commaok",
+            Mode::Constant | Mode::Value => "value",
+            Mode::Invalid => "invalid",
+        }
+    }
+
+    /// `DEF POS OBJ` and `USE POS OBJ` (`- NAME` for a definition of no object).
+    fn ident_lines(&mut self, lines: &mut Vec<Keyed>, i: u32, info: &FileInfo) {
+        let file = &self.input.files[i as usize];
+        let file_ref = self.own_file(i);
+        let defs = info.defs.iter().map(|(&offset, &obj)| ("DEF ", offset, obj));
+        let uses = info.uses.iter().map(|(&offset, &obj)| ("USE ", offset, Some(obj)));
+        for (word, offset, obj) in defs.chain(uses) {
+            let (name, end) = ident_at(&file.src, offset);
+            let mut line = String::from(word);
+            push_pos(&mut line, file_ref, Pos(offset));
+            line.push(' ');
+            match obj {
+                None => {
+                    line.push_str("- ");
+                    push_atom(&mut line, &name);
+                }
+                Some(obj) => {
+                    self.push_obj(&mut line, obj);
+                    if *self.store.obj(obj).name != *name {
+                        line.push_str(" ident=");
+                        push_atom(&mut line, &name);
+                    }
+                }
+            }
+            lines.push(Keyed {
+                start: sort_pos(i, Pos(offset)),
+                end: sort_pos(i, Pos(end)),
+                line,
+            });
+        }
+    }
+
+    /// `IMPLICIT SPAN ASTKIND OBJ`. An offset where no node that can declare an implicit
+    /// object starts prints `?` as its kind and no end.
+    fn implicit_lines(
+        &mut self,
+        lines: &mut Vec<Keyed>,
+        i: u32,
+        info: &FileInfo,
+        index: &NodeIndex,
+    ) {
+        let file_ref = self.own_file(i);
+        for (&offset, &obj) in &info.implicits {
+            let node = index.implicits.get(&offset);
+            let (kind, start, end) = node.map_or(("?", Pos(offset), Pos::NONE), |n| {
+                (n.kind, n.start, n.end)
+            });
+            let mut line = String::from("IMPLICIT ");
+            push_span(&mut line, file_ref, start, end);
+            line.push(' ');
+            line.push_str(kind);
+            line.push(' ');
+            self.push_obj(&mut line, obj);
+            lines.push(Keyed {
+                start: sort_pos(i, start),
+                end: sort_pos(i, end),
+                line,
+            });
+        }
+    }
+
+    /// `SCOPE SPAN ASTKIND NODESPAN NAME...`, sorted by the scope's span.
+    fn scope_lines(&mut self, lines: &mut Vec<Keyed>, i: u32, info: &FileInfo, index: &NodeIndex) {
+        let file_ref = self.own_file(i);
+        for (&offset, &scope_id) in &info.scopes {
+            let scope = self.store.scope(scope_id);
+            let mut line = String::from("SCOPE ");
+            let (scope_file, start, end) = match scope.range {
+                Some((file, start, end)) => (file, Pos(start), Pos(end)),
+                None => (i, Pos::NONE, Pos::NONE),
+            };
+            push_span(&mut line, self.own_file(scope_file), start, end);
+            line.push(' ');
+            match index.scopes.get(&offset) {
+                Some(node) => {
+                    line.push_str(node.kind);
+                    line.push(' ');
+                    push_span(&mut line, file_ref, node.start, node.end);
+                }
+                None => {
+                    line.push_str("? ");
+                    push_span(&mut line, file_ref, Pos(offset), Pos::NONE);
+                }
+            }
+            for name in scope.sorted_names() {
+                line.push(' ');
+                push_atom(&mut line, name);
+            }
+            lines.push(Keyed {
+                start: sort_pos(scope_file, start),
+                end: sort_pos(scope_file, end),
+                line,
+            });
+        }
+    }
+}
