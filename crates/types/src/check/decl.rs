@@ -29,6 +29,7 @@ impl Checker<'_> {
             let env = Env {
                 file,
                 scope: self.file_scopes[file],
+                func: None,
             };
             self.record(env, expr, info.mode, info.ty, info.value);
         }
@@ -52,6 +53,7 @@ impl Checker<'_> {
         let env = Env {
             file: decl.file,
             scope: decl.file_scope,
+            func: None,
         };
         match decl.kind {
             DeclKind::Const {
@@ -116,6 +118,19 @@ impl Checker<'_> {
         inherited: bool,
     ) {
         let saved_iota = self.iota.replace(Value::from_u64(iota));
+        let _ = inherited; // errors in inherited initializers are reported at the name
+        self.const_decl_at(env, obj, ty, init);
+        self.iota = saved_iota;
+    }
+
+    /// A constant's type and value, with `iota` already set.
+    pub(super) fn const_decl_at(
+        &mut self,
+        env: Env,
+        obj: ObjId,
+        ty: Option<ExprId>,
+        init: Option<ExprId>,
+    ) {
         self.set_const_value(obj, Value::unknown());
         if let Some(ty) = ty {
             let t = self.type_expr(env, ty);
@@ -130,18 +145,15 @@ impl Checker<'_> {
                     self.error(env.file, pos, format!("invalid constant type {shown}"));
                 }
                 self.arena.objects[obj.index as usize].ty = Some(self.invalid_type());
-                self.iota = saved_iota;
                 return;
             }
             self.arena.objects[obj.index as usize].ty = Some(t);
         }
-        let _ = inherited; // errors in inherited initializers are reported at the name
         let x = match init {
             Some(init) => self.expr(env, init),
             None => Operand::invalid(None, self.invalid_type()),
         };
         self.init_const(env, obj, x);
-        self.iota = saved_iota;
     }
 
     fn set_const_value(&mut self, obj: ObjId, value: Value) {
@@ -255,6 +267,16 @@ impl Checker<'_> {
         let Some(Spec::Type(spec)) = gen.specs.get(spec_ref.spec) else {
             return;
         };
+        self.local_type(env, obj, spec);
+    }
+
+    /// A type declaration, at package level or in a function.
+    pub(super) fn local_type(
+        &mut self,
+        env: Env,
+        obj: ObjId,
+        spec: &goescape_syntax::ast::TypeSpec,
+    ) {
         if spec.type_params.is_some() {
             return; // generic types are checked by a later part of the checker
         }
@@ -341,9 +363,45 @@ impl Checker<'_> {
             }
             None => None,
         };
-        let sig = self.signature(env, recv, &func.ty);
-        let sig = self.arena.add_type(Type::Signature(sig));
-        self.arena.objects[obj.index as usize].ty = Some(sig);
+        // The function's scope holds the receiver, parameters and results, and the body.
+        let func_env = self.open_scope(env, func.ty.func_pos.0);
+        let sig = self.signature(func_env, recv, &func.ty);
+        let sig_ty = self.arena.add_type(Type::Signature(sig.clone()));
+        self.arena.objects[obj.index as usize].ty = Some(sig_ty);
+        if let Some(body) = &func.body {
+            self.declare_signature_vars(func_env, &sig);
+            self.func_body(
+                Env {
+                    func: Some(sig_ty),
+                    ..func_env
+                },
+                body,
+            );
+        }
+    }
+
+    /// Declares a signature's named receiver, parameters and results in the function scope.
+    pub(super) fn declare_signature_vars(&mut self, env: Env, sig: &crate::ty::Signature) {
+        let vars: Vec<ObjId> = sig
+            .recv
+            .iter()
+            .chain(&sig.params)
+            .chain(&sig.results)
+            .copied()
+            .collect();
+        for var in vars {
+            let object = &self.arena.objects[var.index as usize];
+            if object.name.is_empty() || &*object.name == "_" {
+                continue;
+            }
+            let name = object.name.clone();
+            if self.scope_mut(env.scope).insert(&name, var).is_err() {
+                let pos = object_pos(&self.arena.objects[var.index as usize]);
+                self.error(env.file, pos, format!("{name} redeclared in this block"));
+                continue;
+            }
+            self.arena.objects[var.index as usize].parent = Some(env.scope);
+        }
     }
 
     /// Lists each method on its receiver's base type, in source order.
@@ -366,6 +424,10 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+fn object_pos(object: &crate::object::Object) -> Pos {
+    object.pos.map_or(Pos::NONE, |p| Pos(p.offset))
 }
 
 /// Whether a receiver type names type parameters (`T[P]`, `*T[P, Q]`).

@@ -95,7 +95,7 @@ impl Checker<'_> {
                 inner.expr = Some(e);
                 inner
             }
-            ExprKind::Unary { op, x, op_pos } => {
+            ExprKind::Unary { op, x, op_pos } if *op != Token::Arrow => {
                 let operand = self.expr(env, *x);
                 self.unary(env, e, *op, *op_pos, operand)
             }
@@ -119,6 +119,116 @@ impl Checker<'_> {
                     builtin: None,
                 }
             }
+            ExprKind::Index { x, index, .. } => self.index_expr(env, e, *x, *index),
+            ExprKind::Slice {
+                x, low, high, max, ..
+            } => {
+                let base = self.expr(env, *x);
+                let int = self.universe.basic(BasicKind::Int);
+                for bound in [low, high, max].into_iter().flatten() {
+                    let mut b = self.expr(env, *bound);
+                    self.assign_to(env, &mut b, int);
+                }
+                if base.mode == Mode::Invalid {
+                    return self.invalid(e);
+                }
+                let store = self.store();
+                let under = crate::under::underlying(&store, base.ty);
+                let ty = match store.ty(under) {
+                    Type::Basic(b) if b.kind.is_string() => {
+                        if b.kind == BasicKind::UntypedString {
+                            self.universe.basic(BasicKind::String)
+                        } else {
+                            base.ty
+                        }
+                    }
+                    Type::Slice(_) => base.ty,
+                    Type::Array { elem, .. } => {
+                        let elem = *elem;
+                        self.arena.add_type(Type::Slice(elem))
+                    }
+                    Type::Pointer(p) => match store.ty(crate::under::underlying(&store, *p)) {
+                        Type::Array { elem, .. } => {
+                            let elem = *elem;
+                            self.arena.add_type(Type::Slice(elem))
+                        }
+                        _ => return self.invalid(e),
+                    },
+                    _ => return self.invalid(e),
+                };
+                Operand {
+                    mode: Mode::Value,
+                    expr: Some(e),
+                    ty,
+                    value: None,
+                    builtin: None,
+                }
+            }
+            ExprKind::TypeAssert {
+                x, ty: Some(ty), ..
+            } => {
+                self.expr(env, *x);
+                let t = self.type_expr(env, *ty);
+                Operand {
+                    mode: Mode::CommaOk,
+                    expr: Some(e),
+                    ty: t,
+                    value: None,
+                    builtin: None,
+                }
+            }
+            ExprKind::Star { x, .. } => {
+                let base = self.expr(env, *x);
+                match base.mode {
+                    Mode::Invalid => self.invalid(e),
+                    Mode::TypeExpr => {
+                        let ty = self.arena.add_type(Type::Pointer(base.ty));
+                        Operand {
+                            mode: Mode::TypeExpr,
+                            expr: Some(e),
+                            ty,
+                            value: None,
+                            builtin: None,
+                        }
+                    }
+                    _ => {
+                        let store = self.store();
+                        match store.ty(crate::under::underlying(&store, base.ty)) {
+                            Type::Pointer(elem) => Operand {
+                                mode: Mode::Variable,
+                                expr: Some(e),
+                                ty: *elem,
+                                value: None,
+                                builtin: None,
+                            },
+                            _ => self.invalid(e),
+                        }
+                    }
+                }
+            }
+            ExprKind::Unary {
+                op: Token::Arrow,
+                x,
+                ..
+            } => {
+                let ch = self.expr(env, *x);
+                match ch.mode {
+                    Mode::Invalid => self.invalid(e),
+                    _ => {
+                        let store = self.store();
+                        match store.ty(crate::under::underlying(&store, ch.ty)) {
+                            Type::Chan { elem, .. } => Operand {
+                                mode: Mode::CommaOk,
+                                expr: Some(e),
+                                ty: *elem,
+                                value: None,
+                                builtin: None,
+                            },
+                            _ => self.invalid(e),
+                        }
+                    }
+                }
+            }
             ExprKind::ArrayType { .. }
             | ExprKind::StructType { .. }
             | ExprKind::FuncType(_)
@@ -134,11 +244,20 @@ impl Checker<'_> {
                     builtin: None,
                 }
             }
-            ExprKind::FuncLit { ty, .. } => {
-                let sig = self.signature(env, None, ty);
-                let sig = self.arena.add_type(Type::Signature(sig));
+            ExprKind::FuncLit { ty, body } => {
+                let func_env = self.open_scope(env, ty.func_pos.0);
+                let signature = self.signature(func_env, None, ty);
+                let sig = self.arena.add_type(Type::Signature(signature.clone()));
                 // The literal's signature node has no id of its own: keyed by the literal.
                 self.info.files[env.file].func_lit_types.insert(e, sig);
+                self.declare_signature_vars(func_env, &signature);
+                self.func_body(
+                    Env {
+                        func: Some(sig),
+                        ..func_env
+                    },
+                    body,
+                );
                 Operand {
                     mode: Mode::Value,
                     expr: Some(e),
@@ -966,6 +1085,52 @@ impl Checker<'_> {
 }
 
 impl Checker<'_> {
+    /// `x[i]` on arrays, slices, strings, maps and pointers to arrays.
+    fn index_expr(&mut self, env: Env, e: ExprId, x: ExprId, index: ExprId) -> Operand {
+        let base = self.expr(env, x);
+        if base.mode == Mode::Invalid {
+            self.expr(env, index);
+            return self.invalid(e);
+        }
+        let store = self.store();
+        let under = crate::under::underlying(&store, base.ty);
+        let int = self.universe.basic(BasicKind::Int);
+        let (mode, elem, key) = match store.ty(under) {
+            Type::Basic(b) if b.kind.is_string() => (Mode::Value, self.universe.byte, int),
+            Type::Slice(elem) => (Mode::Variable, *elem, int),
+            Type::Array { elem, .. } => (
+                if base.mode == Mode::Variable {
+                    Mode::Variable
+                } else {
+                    Mode::Value
+                },
+                *elem,
+                int,
+            ),
+            Type::Pointer(p) => match store.ty(crate::under::underlying(&store, *p)) {
+                Type::Array { elem, .. } => (Mode::Variable, *elem, int),
+                _ => {
+                    self.expr(env, index);
+                    return self.invalid(e);
+                }
+            },
+            Type::Map { key, elem } => (Mode::MapIndex, *elem, *key),
+            _ => {
+                // Generic instantiation `f[T]` and indexing of type parameters come later.
+                return self.invalid(e);
+            }
+        };
+        let mut i = self.expr(env, index);
+        self.assign_to(env, &mut i, key);
+        Operand {
+            mode,
+            expr: Some(e),
+            ty: elem,
+            value: None,
+            builtin: None,
+        }
+    }
+
     /// `e` without enclosing parentheses.
     pub(super) fn unparen(&self, env: Env, mut e: ExprId) -> ExprId {
         let file = self.file(env);

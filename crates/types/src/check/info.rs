@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use goescape_constant::Value;
-use goescape_syntax::ast::ExprId;
+use goescape_syntax::ast::{ExprId, StmtId};
 
 use crate::ids::{ObjId, ScopeId, TypeId};
 use crate::selection::Selection;
@@ -53,6 +53,9 @@ pub struct FileInfo {
     /// The type of the signature of each function literal (go/ast's `FuncLit.Type`, which
     /// has no expression id of its own here), by the literal's id.
     pub func_lit_types: HashMap<ExprId, TypeId>,
+    /// For each `x++` / `x--` statement, the type of `x`: go/types checks it as `x += 1`
+    /// and records the `1` it makes up (at `x`'s position) with that type.
+    pub inc_dec_types: HashMap<StmtId, TypeId>,
     /// What each selector expression `x.f` selects.
     pub selections: HashMap<ExprId, Selection>,
 }

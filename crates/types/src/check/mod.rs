@@ -14,6 +14,7 @@ mod info;
 mod operand;
 mod resolver;
 mod selector;
+mod stmt;
 mod typexpr;
 
 use std::collections::HashMap;
@@ -138,10 +139,12 @@ pub(crate) struct Checker<'a> {
 pub(crate) struct Env {
     pub file: usize,
     pub scope: ScopeId,
+    /// The signature of the function whose body is being checked, for `return`.
+    pub func: Option<TypeId>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Color {
+pub(crate) enum Color {
     Grey,
     Black,
 }

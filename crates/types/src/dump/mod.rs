@@ -237,7 +237,10 @@ impl<'a> Dumper<'a, '_> {
             return;
         }
         let mut s = String::new();
-        push_quoted(&mut s, type_string(&self.store, ty, self.qualifier).as_bytes());
+        push_quoted(
+            &mut s,
+            type_string(&self.store, ty, self.qualifier).as_bytes(),
+        );
         out.push_str(&s);
         self.types.insert(ty, s);
     }

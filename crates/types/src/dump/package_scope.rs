@@ -44,8 +44,7 @@ impl Dumper<'_, '_> {
         if !self.is_generic(ty) {
             let store = &self.store;
             // A type without a size (an error left it invalid) prints no size.
-            if let (Some(size), Some(align)) = (sizes.sizeof(store, ty), sizes.alignof(store, ty))
-            {
+            if let (Some(size), Some(align)) = (sizes.sizeof(store, ty), sizes.alignof(store, ty)) {
                 let _ = writeln!(out, "  SIZE sizeof={size} alignof={align}");
             }
             if let Type::Struct(s) = store.ty(under) {

@@ -119,8 +119,14 @@ impl Dumper<'_, '_> {
     fn ident_lines(&mut self, lines: &mut Vec<Keyed>, i: u32, info: &FileInfo) {
         let file = &self.input.files[i as usize];
         let file_ref = self.own_file(i);
-        let defs = info.defs.iter().map(|(&offset, &obj)| ("DEF ", offset, obj));
-        let uses = info.uses.iter().map(|(&offset, &obj)| ("USE ", offset, Some(obj)));
+        let defs = info
+            .defs
+            .iter()
+            .map(|(&offset, &obj)| ("DEF ", offset, obj));
+        let uses = info
+            .uses
+            .iter()
+            .map(|(&offset, &obj)| ("USE ", offset, Some(obj)));
         for (word, offset, obj) in defs.chain(uses) {
             let (name, end) = ident_at(&file.src, offset);
             let mut line = String::from(word);
@@ -159,9 +165,8 @@ impl Dumper<'_, '_> {
         let file_ref = self.own_file(i);
         for (&offset, &obj) in &info.implicits {
             let node = index.implicits.get(&offset);
-            let (kind, start, end) = node.map_or(("?", Pos(offset), Pos::NONE), |n| {
-                (n.kind, n.start, n.end)
-            });
+            let (kind, start, end) =
+                node.map_or(("?", Pos(offset), Pos::NONE), |n| (n.kind, n.start, n.end));
             let mut line = String::from("IMPLICIT ");
             push_span(&mut line, file_ref, start, end);
             line.push(' ');

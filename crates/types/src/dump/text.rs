@@ -71,7 +71,10 @@ pub fn one_line(msg: &str) -> String {
 
 /// Whether `b` ends a run of the path pattern (RE2's `\s`, and `( ) : "`).
 fn ends_path(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'(' | b')' | b':' | b'"')
+    matches!(
+        b,
+        b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'(' | b')' | b':' | b'"'
+    )
 }
 
 /// The message with the directories of quoted file positions removed: every match of

@@ -1,0 +1,681 @@
+//! Function bodies (go/types' `stmt.go` and `assignments.go`): block scopes, local
+//! declarations, assignments and control flow, with the types the statements give their
+//! expressions and variables.
+
+use goescape_syntax::ast::{Block, ExprId, ExprKind, GenDecl, Ident, Spec, StmtId, StmtKind};
+use goescape_syntax::Token;
+
+use super::operand::Operand;
+use super::{Checker, Env, Mode};
+use crate::basic::BasicKind;
+use crate::ids::{ObjId, ScopeId, TypeId};
+use crate::object::{ObjKind, Object, VarInfo, VarKind};
+use crate::predicates::{default_type, is_untyped};
+use crate::scope::Scope;
+use crate::ty::Type;
+
+impl Checker<'_> {
+    /// Checks a function body in a scope that already holds its parameters and results.
+    pub(super) fn func_body(&mut self, env: Env, body: &Block) {
+        for &stmt in &body.stmts {
+            self.stmt(env, stmt);
+        }
+    }
+
+    /// A new scope nested in `env`'s, recorded for the node starting at `node_pos`.
+    pub(super) fn open_scope(&mut self, env: Env, node_pos: u32) -> Env {
+        let scope = self.arena.add_scope(Scope::new(Some(env.scope)));
+        self.info.files[env.file].scopes.insert(node_pos, scope);
+        Env { scope, ..env }
+    }
+
+    /// Declares a local object in `scope` (blank names are not declared).
+    pub(super) fn declare_local(&mut self, env: Env, scope: ScopeId, ident: Ident, obj: ObjId) {
+        let name = self.arena.objects[obj.index as usize].name.clone();
+        if &*name == "_" {
+            return;
+        }
+        if self.scope_mut(scope).insert(&name, obj).is_err() {
+            self.error(
+                env.file,
+                ident.pos(),
+                format!("{name} redeclared in this block"),
+            );
+            return;
+        }
+        self.arena.objects[obj.index as usize].parent = Some(scope);
+    }
+
+    fn local_var(&mut self, env: Env, ident: Ident) -> ObjId {
+        let obj = self.new_object(
+            env.file,
+            ident,
+            ObjKind::Var(VarInfo {
+                kind: VarKind::Var,
+                embedded: false,
+                used: false,
+                origin: None,
+            }),
+        );
+        self.info.files[env.file]
+            .defs
+            .insert(ident.pos().0, Some(obj));
+        obj
+    }
+
+    fn block(&mut self, env: Env, block: &Block) {
+        let inner = self.open_scope(env, block.lbrace.0);
+        for &stmt in &block.stmts {
+            self.stmt(inner, stmt);
+        }
+    }
+
+    pub(super) fn stmt(&mut self, env: Env, id: StmtId) {
+        let file = self.file(env);
+        crate::stack::with_stack(|| self.stmt_inner(env, &file, id));
+    }
+
+    fn stmt_inner(&mut self, env: Env, file: &goescape_syntax::ast::File, id: StmtId) {
+        match &file.stmt(id).kind {
+            StmtKind::Bad { .. } | StmtKind::Empty { .. } => {}
+            StmtKind::Decl(gen) => self.local_decl(env, gen),
+            StmtKind::Labeled { stmt, .. } => self.stmt(env, *stmt),
+            StmtKind::Expr(x) => {
+                self.expr(env, *x);
+            }
+            StmtKind::Send { chan, value, .. } => {
+                let ch = self.expr(env, *chan);
+                let mut v = self.expr(env, *value);
+                if let Some(elem) = self.chan_elem(ch.ty) {
+                    self.assign_to(env, &mut v, elem);
+                }
+            }
+            StmtKind::IncDec { x, .. } => {
+                // go/types checks `x++` as `x += 1` with a `1` it makes up at x's position.
+                let operand = self.expr(env, *x);
+                if operand.mode != Mode::Invalid {
+                    self.info.files[env.file]
+                        .inc_dec_types
+                        .insert(id, operand.ty);
+                }
+            }
+            StmtKind::Assign { lhs, tok, rhs, .. } => match tok {
+                Token::Define => self.short_var_decl(env, lhs, rhs),
+                Token::Assign => self.assign_vars(env, lhs, rhs),
+                _ => {
+                    // `x op= y`: y takes x's type.
+                    let (Some(&l), Some(&r)) = (lhs.first(), rhs.first()) else {
+                        return;
+                    };
+                    let x = self.expr(env, l);
+                    let mut y = self.expr(env, r);
+                    if matches!(tok, Token::ShlAssign | Token::ShrAssign) {
+                        let uint = self.universe.basic(BasicKind::Uint);
+                        if is_untyped(&self.store(), y.ty) {
+                            self.assign_to(env, &mut y, uint);
+                        }
+                    } else if x.mode != Mode::Invalid {
+                        self.assign_to(env, &mut y, x.ty);
+                    }
+                }
+            },
+            StmtKind::Go { call, .. } | StmtKind::Defer { call, .. } => {
+                self.expr(env, *call);
+            }
+            StmtKind::Return { results, .. } => {
+                let result_types = self.result_types(env);
+                if results.len() == result_types.len() {
+                    for (&r, &t) in results.iter().zip(&result_types) {
+                        let mut x = self.expr(env, r);
+                        self.assign_to(env, &mut x, t);
+                    }
+                } else {
+                    for &r in results.iter() {
+                        self.expr(env, r);
+                    }
+                }
+            }
+            StmtKind::Branch { label, .. } => {
+                let _ = label; // labels are resolved by a later part of the checker
+            }
+            StmtKind::Block(block) => self.block(env, block),
+            StmtKind::If {
+                if_pos,
+                init,
+                cond,
+                body,
+                else_,
+            } => {
+                let inner = self.open_scope(env, if_pos.0);
+                if let Some(init) = init {
+                    self.stmt(inner, *init);
+                }
+                // A condition keeps its type (an untyped bool stays untyped).
+                self.expr(inner, *cond);
+                self.block(inner, body);
+                if let Some(else_) = else_ {
+                    self.stmt(inner, *else_);
+                }
+            }
+            StmtKind::For {
+                for_pos,
+                init,
+                cond,
+                post,
+                body,
+            } => {
+                let inner = self.open_scope(env, for_pos.0);
+                if let Some(init) = init {
+                    self.stmt(inner, *init);
+                }
+                if let Some(cond) = cond {
+                    self.expr(inner, *cond);
+                }
+                if let Some(post) = post {
+                    self.stmt(inner, *post);
+                }
+                self.block(inner, body);
+            }
+            StmtKind::Range {
+                for_pos,
+                key,
+                value,
+                tok,
+                x,
+                body,
+                ..
+            } => {
+                let inner = self.open_scope(env, for_pos.0);
+                self.range_stmt(inner, *key, *value, *tok, *x);
+                self.block(inner, body);
+            }
+            StmtKind::Switch {
+                switch_pos,
+                init,
+                tag,
+                body,
+            } => {
+                let inner = self.open_scope(env, switch_pos.0);
+                if let Some(init) = init {
+                    self.stmt(inner, *init);
+                }
+                let tag_ty = tag.map(|tag| {
+                    let mut t = self.expr(inner, tag);
+                    let ty = default_type(&self.store(), t.ty);
+                    self.assign_to(inner, &mut t, ty);
+                    t.ty
+                });
+                for &clause in &body.stmts {
+                    let StmtKind::CaseClause {
+                        case_pos,
+                        list,
+                        body,
+                        ..
+                    } = &file.stmt(clause).kind
+                    else {
+                        continue;
+                    };
+                    let clause_env = self.open_scope(inner, case_pos.0);
+                    for &value in list.iter() {
+                        let mut v = self.expr(clause_env, value);
+                        let target = tag_ty.unwrap_or_else(|| self.universe.basic(BasicKind::Bool));
+                        self.assign_to(clause_env, &mut v, target);
+                    }
+                    for &stmt in body.iter() {
+                        self.stmt(clause_env, stmt);
+                    }
+                }
+            }
+            StmtKind::TypeSwitch {
+                switch_pos,
+                init,
+                assign,
+                body,
+            } => {
+                let inner = self.open_scope(env, switch_pos.0);
+                if let Some(init) = init {
+                    self.stmt(inner, *init);
+                }
+                self.type_switch(inner, file, *assign, body);
+            }
+            StmtKind::Select { body, .. } => {
+                for &clause in &body.stmts {
+                    let StmtKind::CommClause {
+                        case_pos,
+                        comm,
+                        body,
+                        ..
+                    } = &file.stmt(clause).kind
+                    else {
+                        continue;
+                    };
+                    let clause_env = self.open_scope(env, case_pos.0);
+                    if let Some(comm) = comm {
+                        self.stmt(clause_env, *comm);
+                    }
+                    for &stmt in body.iter() {
+                        self.stmt(clause_env, stmt);
+                    }
+                }
+            }
+            StmtKind::CaseClause { .. } | StmtKind::CommClause { .. } => {}
+        }
+    }
+
+    fn result_types(&self, env: Env) -> Vec<TypeId> {
+        let Some(sig) = env.func else {
+            return Vec::new();
+        };
+        let store = self.store();
+        match store.ty(sig) {
+            Type::Signature(sig) => sig
+                .results
+                .iter()
+                .filter_map(|&r| store.obj(r).ty)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn chan_elem(&self, ty: TypeId) -> Option<TypeId> {
+        let store = self.store();
+        match store.ty(crate::under::underlying(&store, ty)) {
+            Type::Chan { elem, .. } => Some(*elem),
+            _ => None,
+        }
+    }
+
+    /// `const`, `var` and `type` inside a function: declared after their spec.
+    fn local_decl(&mut self, env: Env, gen: &GenDecl) {
+        let file = self.file(env);
+        let mut last_const: Option<&goescape_syntax::ast::ValueSpec> = None;
+        for (iota, spec) in gen.specs.iter().enumerate() {
+            match spec {
+                Spec::Value(value) if gen.tok == Token::Const => {
+                    if value.ty.is_some() || !value.values.is_empty() {
+                        last_const = Some(value);
+                    }
+                    let (ty, init) = match last_const {
+                        Some(last) => (last.ty, &last.values[..]),
+                        None => (None, &[][..]),
+                    };
+                    let mut objs = Vec::new();
+                    for (i, &name) in value.names.iter().enumerate() {
+                        let obj = self.new_object(
+                            env.file,
+                            name,
+                            ObjKind::Const(goescape_constant::Value::from_u64(iota as u64)),
+                        );
+                        self.info.files[env.file]
+                            .defs
+                            .insert(name.pos().0, Some(obj));
+                        let saved = self
+                            .iota
+                            .replace(goescape_constant::Value::from_u64(iota as u64));
+                        self.local_const(env, obj, ty, init.get(i).copied());
+                        self.iota = saved;
+                        objs.push((name, obj));
+                    }
+                    for (name, obj) in objs {
+                        self.declare_local(env, env.scope, name, obj);
+                    }
+                }
+                Spec::Value(value) => {
+                    let declared = value.ty.map(|t| self.type_expr(env, t));
+                    let vars: Vec<(Ident, ObjId)> = value
+                        .names
+                        .iter()
+                        .map(|&name| (name, self.local_var(env, name)))
+                        .collect();
+                    if let Some(t) = declared {
+                        for &(_, var) in &vars {
+                            self.arena.objects[var.index as usize].ty = Some(t);
+                        }
+                    }
+                    let objs: Vec<ObjId> = vars.iter().map(|&(_, v)| v).collect();
+                    self.init_vars(env, &objs, &value.values);
+                    for (name, var) in vars {
+                        self.declare_local(env, env.scope, name, var);
+                    }
+                }
+                Spec::Type(ty) => {
+                    if ty.type_params.is_some() {
+                        continue; // generic local types come with the rest of generics
+                    }
+                    let obj = self.new_object(env.file, ty.name, ObjKind::TypeName);
+                    self.info.files[env.file]
+                        .defs
+                        .insert(ty.name.pos().0, Some(obj));
+                    // Declared first: the type may refer to itself.
+                    self.declare_local(env, env.scope, ty.name, obj);
+                    self.local_type(env, obj, ty);
+                }
+                Spec::Import(_) => {}
+            }
+        }
+        let _ = file;
+    }
+
+    fn local_const(&mut self, env: Env, obj: ObjId, ty: Option<ExprId>, init: Option<ExprId>) {
+        self.colors.insert(obj, super::Color::Grey);
+        self.const_decl_at(env, obj, ty, init);
+        self.colors.insert(obj, super::Color::Black);
+    }
+
+    /// Initializes variables from initializers: one each, or several from one
+    /// multi-valued expression (go/types' `initVars`).
+    pub(super) fn init_vars(&mut self, env: Env, vars: &[ObjId], values: &[ExprId]) {
+        if values.is_empty() {
+            return;
+        }
+        if vars.len() == values.len() {
+            for (&var, &value) in vars.iter().zip(values) {
+                let x = self.expr(env, value);
+                self.init_var(env, var, x);
+            }
+            return;
+        }
+        if values.len() == 1 {
+            let types = self.multi_value(env, values[0], vars.len());
+            for (&var, ty) in vars.iter().zip(types) {
+                if self.arena.objects[var.index as usize].ty.is_none() {
+                    self.arena.objects[var.index as usize].ty = Some(ty);
+                }
+            }
+            return;
+        }
+        for &value in values {
+            self.expr(env, value);
+        }
+    }
+
+    /// The types of a multi-valued expression assigned to `count` variables: a call's
+    /// results, or a comma-ok expression's value and `bool`.
+    fn multi_value(&mut self, env: Env, value: ExprId, count: usize) -> Vec<TypeId> {
+        let x = self.expr(env, value);
+        let invalid = self.invalid_type();
+        if x.mode == Mode::Invalid {
+            return vec![invalid; count];
+        }
+        let store = self.store();
+        if let Type::Tuple(vars) = store.ty(x.ty) {
+            return vars
+                .iter()
+                .map(|&v| store.obj(v).ty.unwrap_or(invalid))
+                .collect();
+        }
+        if count == 2 && matches!(x.mode, Mode::CommaOk | Mode::MapIndex) {
+            // `v, ok := m[k]`: the expression is recorded as the pair.
+            let boolean = self.universe.basic(BasicKind::Bool);
+            let pair = self.tuple(&[x.ty, boolean]);
+            let file = self.file(env);
+            let mut e = value;
+            loop {
+                self.record(env, e, x.mode, pair, None);
+                match file.expr(e).kind {
+                    ExprKind::Paren { x, .. } => e = x,
+                    _ => break,
+                }
+            }
+            return vec![x.ty, boolean];
+        }
+        vec![invalid; count]
+    }
+
+    fn tuple(&mut self, types: &[TypeId]) -> TypeId {
+        let vars: Vec<ObjId> = types
+            .iter()
+            .map(|&ty| {
+                self.arena.add_object(Object {
+                    name: "".into(),
+                    pkg: None,
+                    pos: None,
+                    ty: Some(ty),
+                    parent: None,
+                    kind: ObjKind::Var(VarInfo {
+                        kind: VarKind::Var,
+                        embedded: false,
+                        used: false,
+                        origin: None,
+                    }),
+                })
+            })
+            .collect();
+        self.arena.add_type(Type::Tuple(vars))
+    }
+
+    /// A variable takes its declared type, or its initializer's default type.
+    fn init_var(&mut self, env: Env, var: ObjId, mut x: Operand) {
+        let invalid = self.invalid_type();
+        if x.mode == Mode::Invalid {
+            let entry = &mut self.arena.objects[var.index as usize];
+            if entry.ty.is_none() {
+                entry.ty = Some(invalid);
+            }
+            return;
+        }
+        let declared = self.arena.objects[var.index as usize].ty;
+        let target = match declared {
+            Some(t) => t,
+            None => {
+                let untyped_nil = self.universe.basic(BasicKind::UntypedNil);
+                if x.ty == untyped_nil {
+                    let pos = x
+                        .expr
+                        .map_or(goescape_syntax::Pos::NONE, |e| self.file(env).expr_pos(e));
+                    self.error(env.file, pos, "use of untyped nil in assignment");
+                    self.arena.objects[var.index as usize].ty = Some(invalid);
+                    return;
+                }
+                default_type(&self.store(), x.ty)
+            }
+        };
+        self.assign_to(env, &mut x, target);
+        if declared.is_none() {
+            self.arena.objects[var.index as usize].ty = Some(target);
+        }
+    }
+
+    fn short_var_decl(&mut self, env: Env, lhs: &[ExprId], rhs: &[ExprId]) {
+        let file = self.file(env);
+        let mut vars = Vec::new();
+        let mut new_vars = Vec::new();
+        for &l in lhs {
+            let ExprKind::Ident(ident) = file.expr(l).kind else {
+                self.expr(env, l);
+                continue;
+            };
+            let name = file.ident_name(ident);
+            let existing = (name != "_")
+                .then(|| self.arena.scopes[env.scope.index as usize].lookup(&name))
+                .flatten();
+            match existing {
+                Some(obj) if env.scope.pkg == self.arena.idx => {
+                    self.info.files[env.file].uses.insert(ident.pos().0, obj);
+                    vars.push(obj);
+                }
+                _ => {
+                    let obj = self.local_var(env, ident);
+                    vars.push(obj);
+                    new_vars.push((ident, obj));
+                }
+            }
+        }
+        // Redeclared variables keep their type: assignments to them convert.
+        self.init_vars(env, &vars, rhs);
+        for (ident, obj) in new_vars {
+            self.declare_local(env, env.scope, ident, obj);
+        }
+    }
+
+    /// `lhs = rhs`.
+    fn assign_vars(&mut self, env: Env, lhs: &[ExprId], rhs: &[ExprId]) {
+        let file = self.file(env);
+        let mut targets = Vec::new();
+        for &l in lhs {
+            if let ExprKind::Ident(ident) = file.expr(l).kind {
+                if file.ident_name(ident) == "_" {
+                    self.info.files[env.file].defs.insert(ident.pos().0, None);
+                    targets.push(None);
+                    continue;
+                }
+            }
+            let x = self.expr(env, l);
+            targets.push((x.mode != Mode::Invalid).then_some(x.ty));
+        }
+        if lhs.len() == rhs.len() {
+            for (&r, target) in rhs.iter().zip(targets) {
+                let mut x = self.expr(env, r);
+                let target = target.unwrap_or_else(|| default_type(&self.store(), x.ty));
+                self.assign_to(env, &mut x, target);
+            }
+        } else if rhs.len() == 1 {
+            self.multi_value(env, rhs[0], lhs.len());
+        } else {
+            for &r in rhs {
+                self.expr(env, r);
+            }
+        }
+    }
+
+    fn range_stmt(
+        &mut self,
+        env: Env,
+        key: Option<ExprId>,
+        value: Option<ExprId>,
+        tok: Token,
+        x: ExprId,
+    ) {
+        let file = self.file(env);
+        let range = self.expr(env, x);
+        let int = self.universe.basic(BasicKind::Int);
+        let store = self.store();
+        let (key_ty, value_ty) = if range.mode == Mode::Invalid {
+            (None, None)
+        } else {
+            let under = crate::under::underlying(&store, range.ty);
+            match store.ty(under) {
+                Type::Basic(b) if b.kind.is_string() => (Some(int), Some(self.universe.rune)),
+                Type::Basic(b) if b.kind.is_integer() => {
+                    (Some(default_type(&store, range.ty)), None)
+                }
+                Type::Array { elem, .. } | Type::Slice(elem) => (Some(int), Some(*elem)),
+                Type::Pointer(base) => match store.ty(crate::under::underlying(&store, *base)) {
+                    Type::Array { elem, .. } => (Some(int), Some(*elem)),
+                    _ => (None, None),
+                },
+                Type::Map { key, elem } => (Some(*key), Some(*elem)),
+                Type::Chan { elem, .. } => (Some(*elem), None),
+                _ => (None, None),
+            }
+        };
+        if let (Mode::Constant | Mode::Value, true, Some(kt)) =
+            (range.mode, is_untyped(&store, range.ty), key_ty)
+        {
+            let mut r = range.clone();
+            self.assign_to(env, &mut r, kt);
+        }
+        let slots = [(key, key_ty), (value, value_ty)];
+        if tok == Token::Define {
+            let mut declared = Vec::new();
+            for (expr, ty) in slots {
+                let Some(expr) = expr else { continue };
+                let ExprKind::Ident(ident) = file.expr(expr).kind else {
+                    continue;
+                };
+                let obj = self.local_var(env, ident);
+                self.arena.objects[obj.index as usize].ty =
+                    Some(ty.unwrap_or_else(|| self.invalid_type()));
+                declared.push((ident, obj));
+            }
+            for (ident, obj) in declared {
+                self.declare_local(env, env.scope, ident, obj);
+            }
+        } else {
+            for (expr, _) in slots {
+                if let Some(expr) = expr {
+                    if let ExprKind::Ident(ident) = file.expr(expr).kind {
+                        if file.ident_name(ident) == "_" {
+                            self.info.files[env.file].defs.insert(ident.pos().0, None);
+                            continue;
+                        }
+                    }
+                    self.expr(env, expr);
+                }
+            }
+        }
+    }
+
+    /// `switch v := x.(type) { case T: ... }`: in each clause `v` is a new variable of the
+    /// clause's type (its interface type when the clause lists several types or none).
+    fn type_switch(
+        &mut self,
+        env: Env,
+        file: &goescape_syntax::ast::File,
+        assign: StmtId,
+        body: &Block,
+    ) {
+        let (name, guard) = match &file.stmt(assign).kind {
+            StmtKind::Assign { lhs, rhs, .. } => {
+                match (lhs.first().map(|&l| &file.expr(l).kind), rhs.first()) {
+                    (Some(ExprKind::Ident(ident)), Some(&r)) => (Some(*ident), r),
+                    _ => return,
+                }
+            }
+            StmtKind::Expr(x) => (None, *x),
+            _ => return,
+        };
+        let ExprKind::TypeAssert { x, .. } = file.expr(guard).kind else {
+            return;
+        };
+        let subject = self.expr(env, x);
+        if let Some(name) = name {
+            self.info.files[env.file].defs.insert(name.pos().0, None);
+        }
+        for &clause in &body.stmts {
+            let StmtKind::CaseClause {
+                case_pos,
+                list,
+                body,
+                ..
+            } = &file.stmt(clause).kind
+            else {
+                continue;
+            };
+            let clause_env = self.open_scope(env, case_pos.0);
+            let mut single = None;
+            for &t in list.iter() {
+                let is_nil = matches!(&file.expr(t).kind, ExprKind::Ident(i) if file.ident_name(*i) == "nil");
+                if is_nil {
+                    self.expr(clause_env, t);
+                    continue;
+                }
+                let ty = self.type_expr(clause_env, t);
+                if list.len() == 1 {
+                    single = Some(ty);
+                }
+            }
+            if let Some(name) = name {
+                let ty = single.unwrap_or(subject.ty);
+                let obj = self.arena.add_object(Object {
+                    name: file.ident_name(name).into(),
+                    pkg: Some(self.arena.idx),
+                    pos: Self::decl_pos(env.file, name.pos()),
+                    ty: Some(ty),
+                    parent: None,
+                    kind: ObjKind::Var(VarInfo {
+                        kind: VarKind::Var,
+                        embedded: false,
+                        used: false,
+                        origin: None,
+                    }),
+                });
+                self.info.files[env.file].implicits.insert(case_pos.0, obj);
+                self.declare_local(clause_env, clause_env.scope, name, obj);
+            }
+            for &stmt in body.iter() {
+                self.stmt(clause_env, stmt);
+            }
+        }
+    }
+}
