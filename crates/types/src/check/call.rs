@@ -139,6 +139,18 @@ impl Checker<'_> {
         result: TypeId,
         variadic: bool,
     ) {
+        self.record_builtin_signature_opt(env, fun, params, Some(result), variadic);
+    }
+
+    /// Like `record_builtin_signature`, for builtins with or without a result.
+    fn record_builtin_signature_opt(
+        &mut self,
+        env: Env,
+        fun: ExprId,
+        params: &[TypeId],
+        result: Option<TypeId>,
+        variadic: bool,
+    ) {
         let param_vars: Vec<crate::ids::ObjId> = params
             .iter()
             .map(|&ty| {
@@ -157,22 +169,27 @@ impl Checker<'_> {
                 })
             })
             .collect();
-        let result_var = self.arena.add_object(crate::object::Object {
-            name: "".into(),
-            pkg: None,
-            pos: None,
-            ty: Some(result),
-            parent: None,
-            kind: crate::object::ObjKind::Var(crate::object::VarInfo {
-                kind: crate::object::VarKind::Result,
-                embedded: false,
-                used: false,
-                origin: None,
-            }),
-        });
+        let results: Vec<crate::ids::ObjId> = result
+            .into_iter()
+            .map(|result| {
+                self.arena.add_object(crate::object::Object {
+                    name: "".into(),
+                    pkg: None,
+                    pos: None,
+                    ty: Some(result),
+                    parent: None,
+                    kind: crate::object::ObjKind::Var(crate::object::VarInfo {
+                        kind: crate::object::VarKind::Result,
+                        embedded: false,
+                        used: false,
+                        origin: None,
+                    }),
+                })
+            })
+            .collect();
         let sig = self.arena.add_type(Type::Signature(crate::ty::Signature {
             params: param_vars,
-            results: vec![result_var],
+            results,
             variadic,
             ..crate::ty::Signature::default()
         }));
@@ -184,6 +201,17 @@ impl Checker<'_> {
                 goescape_syntax::ast::ExprKind::Paren { x, .. } => callee = x,
                 _ => break,
             }
+        }
+    }
+
+    fn no_value(&mut self, e: ExprId) -> Operand {
+        let empty = self.arena.add_type(Type::Tuple(Vec::new()));
+        Operand {
+            mode: Mode::NoValue,
+            expr: Some(e),
+            ty: empty,
+            value: None,
+            builtin: None,
         }
     }
 
@@ -297,6 +325,65 @@ impl Checker<'_> {
                     },
                     None => value(uintptr),
                 }
+            }
+            Builtin::Panic if args.len() == 1 => {
+                let empty = self.arena.add_type(Type::Interface(Default::default()));
+                let mut x = self.expr(env, args[0]);
+                self.assign_to(env, &mut x, empty);
+                self.record_builtin_signature_opt(env, fun, &[empty], None, false);
+                self.no_value(e)
+            }
+            Builtin::Print | Builtin::Println => {
+                let mut params = Vec::new();
+                for &arg in args {
+                    let mut x = self.expr(env, arg);
+                    let ty = default_type(&self.store(), x.ty);
+                    self.assign_to(env, &mut x, ty);
+                    params.push(x.ty);
+                }
+                self.record_builtin_signature_opt(env, fun, &params, None, false);
+                self.no_value(e)
+            }
+            Builtin::Close | Builtin::Clear if args.len() == 1 => {
+                let x = self.expr(env, args[0]);
+                if x.mode == Mode::Invalid {
+                    return Operand::invalid(Some(e), self.invalid_type());
+                }
+                self.record_builtin_signature_opt(env, fun, &[x.ty], None, false);
+                self.no_value(e)
+            }
+            Builtin::Delete if args.len() == 2 => {
+                let m = self.expr(env, args[0]);
+                let key = {
+                    let store = self.store();
+                    match store.ty(crate::under::underlying(&store, m.ty)) {
+                        Type::Map { key, .. } => Some(*key),
+                        _ => None,
+                    }
+                };
+                let mut k = self.expr(env, args[1]);
+                let Some(key) = key else {
+                    return Operand::invalid(Some(e), self.invalid_type());
+                };
+                self.assign_to(env, &mut k, key);
+                self.record_builtin_signature_opt(env, fun, &[m.ty, key], None, false);
+                self.no_value(e)
+            }
+            Builtin::Copy if args.len() == 2 => {
+                let dst = self.expr(env, args[0]);
+                let src = self.expr(env, args[1]);
+                if dst.mode == Mode::Invalid || src.mode == Mode::Invalid {
+                    return Operand::invalid(Some(e), self.invalid_type());
+                }
+                // An untyped string source stays untyped; the signature shows its default type.
+                let src_ty = default_type(&self.store(), src.ty);
+                self.record_builtin_signature(env, fun, &[dst.ty, src_ty], int, false);
+                value(int)
+            }
+            Builtin::Recover if args.is_empty() => {
+                let empty = self.arena.add_type(Type::Interface(Default::default()));
+                self.record_builtin_signature(env, fun, &[], empty, false);
+                value(empty)
             }
             _ => {
                 // The other builtins are typed by a later part of the checker.

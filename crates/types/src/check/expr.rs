@@ -812,20 +812,19 @@ impl Checker<'_> {
         env: Env,
         e: ExprId,
         mut x: Operand,
-        y: Operand,
+        mut y: Operand,
         op: Token,
         op_pos: goescape_syntax::Pos,
     ) -> Operand {
         let store = self.store();
-        // Only constant shifts are typed so far.
-        if x.mode != Mode::Constant || y.mode != Mode::Constant {
-            return self.invalid(e);
-        }
-        let xv = x.value.clone().unwrap_or_else(Value::unknown);
-        let int_value = goescape_constant::to_int(&xv);
-        if int_value.kind() != goescape_constant::Kind::Int
-            || !(all_integer(&store, x.ty) || is_untyped(&store, x.ty))
-        {
+        let x_int = (x.mode == Mode::Constant)
+            .then(|| goescape_constant::to_int(&x.value.clone().unwrap_or_else(Value::unknown)));
+        let x_ok = all_integer(&store, x.ty)
+            || (is_untyped(&store, x.ty)
+                && x_int
+                    .as_ref()
+                    .is_some_and(|v| v.kind() == goescape_constant::Kind::Int));
+        if !x_ok {
             let msg = format!(
                 "invalid operation: shifted operand {} must be integer",
                 self.operand_string(env, &x)
@@ -833,25 +832,75 @@ impl Checker<'_> {
             self.error(env.file, op_pos, msg);
             return self.invalid(e);
         }
-        let count = goescape_constant::to_int(&y.value.clone().unwrap_or_else(Value::unknown));
-        if count.kind() != goescape_constant::Kind::Int || count.sign() < 0 {
-            let msg = format!("invalid shift count {}", self.operand_string(env, &y));
+        let uint = self.universe.basic(BasicKind::Uint);
+        let y_untyped = is_untyped(&store, y.ty);
+        let y_integer = all_integer(&store, y.ty);
+        let mut count = None;
+        if y.mode == Mode::Constant {
+            let y_int = goescape_constant::to_int(&y.value.clone().unwrap_or_else(Value::unknown));
+            if y_int.kind() == goescape_constant::Kind::Int && y_int.sign() < 0 {
+                let msg = format!(
+                    "invalid operation: negative shift count {}",
+                    self.operand_string(env, &y)
+                );
+                self.error(env.file, op_pos, msg);
+                return self.invalid(e);
+            }
+            count = Some(y_int);
+        } else if y_untyped && !y_integer {
+            self.convert_untyped(env, &mut y, uint);
+            if y.mode == Mode::Invalid {
+                return self.invalid(e);
+            }
+        } else if !y_integer {
+            let msg = format!(
+                "invalid operation: shift count {} must be integer",
+                self.operand_string(env, &y)
+            );
             self.error(env.file, op_pos, msg);
             return self.invalid(e);
         }
-        // An untyped constant count keeps its type (go/types records it as untyped).
-        if is_untyped(&store, x.ty) {
-            x.ty = self.universe.basic(BasicKind::UntypedInt);
+        if let (Some(x_int), Some(count)) = (x_int, count) {
+            // A constant shift.
+            const SHIFT_BOUND: u64 = 1023 - 1 + 52;
+            let (s, exact) = count.uint64_val();
+            if count.kind() != goescape_constant::Kind::Int || !exact || s > SHIFT_BOUND {
+                let msg = format!(
+                    "invalid operation: invalid shift count {}",
+                    self.operand_string(env, &y)
+                );
+                self.error(env.file, op_pos, msg);
+                return self.invalid(e);
+            }
+            if !crate::predicates::is_integer(&self.store(), x.ty) {
+                x.ty = self.universe.basic(BasicKind::UntypedInt);
+            }
+            let op = if op == Token::Shl {
+                ShiftOp::Shl
+            } else {
+                ShiftOp::Shr
+            };
+            x.value = Some(shift_by(&x_int, op, &Value::from_u64(s)));
+            x.expr = Some(e);
+            self.overflow(env, &mut x, op_pos);
+            return x;
         }
-        let op = if op == Token::Shl {
-            ShiftOp::Shl
-        } else {
-            ShiftOp::Shr
-        };
-        x.value = Some(shift_by(&int_value, op, &count));
-        x.expr = Some(e);
-        self.overflow(env, &mut x, op_pos);
-        x
+        if x.mode == Mode::Constant && is_untyped(&self.store(), x.ty) {
+            // `1 << n`: the constant takes its type from the context, which must be an integer.
+            if let Some(entry) = x
+                .expr
+                .and_then(|lhs| self.untyped.get_mut(&(env.file, lhs)))
+            {
+                entry.is_lhs = true;
+            }
+        }
+        Operand {
+            mode: Mode::Value,
+            expr: Some(e),
+            ty: x.ty,
+            value: None,
+            builtin: None,
+        }
     }
 
     /// `T(x)` for a basic target type: constant conversions and their representability.
