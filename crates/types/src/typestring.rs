@@ -218,6 +218,27 @@ pub fn selection_string(
     w.out
 }
 
+/// The type of a selection (go/types' `Selection.Type()`) as `TypeString` prints it: the
+/// field's type; the method's signature (the receiver go/types sets to the selection's is
+/// not printed); for a method expression, the signature with the receiver as first
+/// parameter, `func(t T, x int) string`. None if the object has no type yet.
+pub fn selection_type_string(
+    store: &TypeStore<'_>,
+    selection: &Selection,
+    qualifier: Qualifier<'_>,
+) -> Option<String> {
+    let ty = store.obj(selection.obj).ty?;
+    let mut w = TypeWriter::new(store, Some(qualifier));
+    match store.ty(ty) {
+        Type::Signature(sig) if selection.kind == SelectionKind::MethodExpr => {
+            w.out.push_str("func");
+            w.method_expr_signature(sig, selection.recv);
+        }
+        _ => w.typ(Some(ty)),
+    }
+    Some(w.out)
+}
+
 /// Whether a type name declares an alias (go/types' `TypeName.IsAlias`).
 pub fn is_alias(store: &TypeStore<'_>, type_name: ObjId) -> bool {
     let obj = store.obj(type_name);

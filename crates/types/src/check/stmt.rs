@@ -20,6 +20,62 @@ impl Checker<'_> {
         for &stmt in &body.stmts {
             self.stmt(env, stmt);
         }
+        self.labels(env, body);
+    }
+
+    /// Labels live in a scope of their own per function body (function literals
+    /// included, each with its own): defined by labeled statements, used by `goto`,
+    /// `break` and `continue`.
+    fn labels(&mut self, env: Env, body: &Block) {
+        let file = self.file(env);
+        let mut defined: std::collections::HashMap<String, ObjId> =
+            std::collections::HashMap::new();
+        let mut uses = Vec::new();
+        let mut pending: Vec<StmtId> = body.stmts.iter().rev().copied().collect();
+        while let Some(id) = pending.pop() {
+            match &file.stmt(id).kind {
+                StmtKind::Labeled { label, stmt, .. } => {
+                    let name = file.ident_name(*label).into_owned();
+                    if name != "_" && !defined.contains_key(&name) {
+                        let obj = self.new_object(env.file, *label, ObjKind::Label { used: false });
+                        self.info.files[env.file]
+                            .defs
+                            .insert(label.pos().0, Some(obj));
+                        defined.insert(name, obj);
+                    } else if name == "_" {
+                        self.info.files[env.file].defs.insert(label.pos().0, None);
+                    }
+                    pending.push(*stmt);
+                }
+                StmtKind::Branch {
+                    label: Some(label), ..
+                } => uses.push(*label),
+                StmtKind::Block(block) => pending.extend(block.stmts.iter().rev()),
+                StmtKind::If { body, else_, .. } => {
+                    pending.extend(else_.iter());
+                    pending.extend(body.stmts.iter().rev());
+                }
+                StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
+                    pending.extend(body.stmts.iter().rev());
+                }
+                StmtKind::Switch { body, .. }
+                | StmtKind::TypeSwitch { body, .. }
+                | StmtKind::Select { body, .. } => pending.extend(body.stmts.iter().rev()),
+                StmtKind::CaseClause { body, .. } | StmtKind::CommClause { body, .. } => {
+                    pending.extend(body.iter().rev());
+                }
+                _ => {}
+            }
+        }
+        for label in uses {
+            let name = file.ident_name(label);
+            match defined.get(name.as_ref()) {
+                Some(&obj) => {
+                    self.info.files[env.file].uses.insert(label.pos().0, obj);
+                }
+                None => self.error(env.file, label.pos(), format!("label {name} not defined")),
+            }
+        }
     }
 
     /// A new scope nested in `env`'s, recorded for the node starting at `node_pos`.
