@@ -22,6 +22,15 @@ impl Checker<'_> {
         args: &[ExprId],
         has_dots: bool,
     ) -> Operand {
+        // `f[A](args)`: a generic function with explicit (maybe partial) type arguments.
+        if let Some((base, explicit)) = self.explicit_instantiation(env, fun) {
+            let callee = self.expr(env, base);
+            if callee.mode != Mode::Invalid && self.is_generic_signature(callee.ty) {
+                let explicit: Vec<TypeId> =
+                    explicit.iter().map(|&t| self.type_expr(env, t)).collect();
+                return self.function_call(env, e, fun, callee, args, has_dots, &explicit);
+            }
+        }
         let callee = self.expr(env, fun);
         match callee.mode {
             Mode::Invalid => {
@@ -38,27 +47,67 @@ impl Checker<'_> {
                 Some(builtin) => self.builtin_call(env, e, fun, builtin, args),
                 None => Operand::invalid(Some(e), self.invalid_type()),
             },
-            _ => self.function_call(env, e, callee, args, has_dots),
+            _ => self.function_call(env, e, fun, callee, args, has_dots, &[]),
         }
     }
 
-    /// A call of a value of (non-generic) function type.
+    /// `f[A, ...]` where `f` may be a generic function: its base and type argument syntax.
+    fn explicit_instantiation(&self, env: Env, fun: ExprId) -> Option<(ExprId, Vec<ExprId>)> {
+        let file = self.file(env);
+        match &file.expr(fun).kind {
+            goescape_syntax::ast::ExprKind::Index { x, index, .. } => Some((*x, vec![*index])),
+            goescape_syntax::ast::ExprKind::IndexList { x, indices, .. } => {
+                Some((*x, indices.to_vec()))
+            }
+            _ => None,
+        }
+    }
+
+    pub(super) fn is_generic_signature(&self, ty: TypeId) -> bool {
+        let store = self.store();
+        matches!(store.ty(crate::under::underlying(&store, ty)), Type::Signature(sig) if !sig.type_params.is_empty())
+    }
+
+    /// A call of a value of function type; a generic function's type arguments are the
+    /// `explicit` ones followed by those inferred from the arguments.
+    #[allow(clippy::too_many_arguments)]
     fn function_call(
         &mut self,
         env: Env,
         e: ExprId,
+        fun: ExprId,
         callee: Operand,
         args: &[ExprId],
         has_dots: bool,
+        explicit: &[TypeId],
     ) -> Operand {
         let store = self.store();
         let under = crate::under::underlying(&store, callee.ty);
-        let Type::Signature(sig) = store.ty(under).clone() else {
+        let Type::Signature(mut sig) = store.ty(under).clone() else {
             return Operand::invalid(Some(e), self.invalid_type());
         };
+        let mut checked_args = None;
         if !sig.type_params.is_empty() {
-            return Operand::invalid(Some(e), self.invalid_type()); // inference comes later
+            // Arguments first: their types drive inference.
+            let operands: Vec<Operand> = args.iter().map(|&a| self.expr(env, a)).collect();
+            let typed: Vec<(ExprId, TypeId)> = args
+                .iter()
+                .copied()
+                .zip(operands.iter().map(|x| x.ty))
+                .collect();
+            let Some(type_args) = self.infer(env, &sig, &typed, explicit) else {
+                return Operand::invalid(Some(e), self.invalid_type());
+            };
+            let generic = crate::under::underlying(&self.store(), callee.ty);
+            let instantiated = self.instantiate_signature(generic, &type_args);
+            self.record_instance(env, fun, &type_args, instantiated);
+            let Type::Signature(inst) = self.store().ty(instantiated).clone() else {
+                return Operand::invalid(Some(e), self.invalid_type());
+            };
+            sig = inst;
+            checked_args = Some(operands);
         }
+        let store = self.store();
         let param_types: Vec<TypeId> = sig
             .params
             .iter()
@@ -69,8 +118,12 @@ impl Checker<'_> {
             .iter()
             .map(|&r| store.obj(r).ty.unwrap_or_else(|| self.invalid_type()))
             .collect();
+        let mut checked_args = checked_args.map(Vec::into_iter);
         for (i, &arg) in args.iter().enumerate() {
-            let mut x = self.expr(env, arg);
+            let mut x = match checked_args.as_mut().and_then(Iterator::next) {
+                Some(x) => x,
+                None => self.expr(env, arg),
+            };
             let target = match param_types.get(i) {
                 Some(&t) if sig.variadic && i + 1 >= param_types.len() && !has_dots => {
                     // Extra arguments of a variadic call have the element type.
@@ -106,6 +159,42 @@ impl Checker<'_> {
             result.ty = self.arena.add_type(Type::Tuple(Vec::new()));
         }
         result
+    }
+
+    /// Records the type arguments and instantiated type of a generic function or type
+    /// named by `e` (an identifier, `pkg.Name`, or either indexed), on the name and on `e`.
+    pub(super) fn record_instance(
+        &mut self,
+        env: Env,
+        e: ExprId,
+        type_args: &[TypeId],
+        ty: TypeId,
+    ) {
+        use goescape_syntax::ast::ExprKind;
+        let file = self.file(env);
+        let mut name_expr = e;
+        while let ExprKind::Index { x, .. }
+        | ExprKind::IndexList { x, .. }
+        | ExprKind::Paren { x, .. } = &file.expr(name_expr).kind
+        {
+            name_expr = *x;
+        }
+        let ident = match &file.expr(name_expr).kind {
+            ExprKind::Ident(ident) => *ident,
+            ExprKind::Selector { sel, .. } => *sel,
+            _ => return,
+        };
+        self.info.files[env.file]
+            .instances
+            .insert(ident.pos().0, (type_args.to_vec(), ty));
+        let mut x = e;
+        loop {
+            self.record(env, x, Mode::Value, ty, None);
+            match &file.expr(x).kind {
+                ExprKind::Paren { x: inner, .. } => x = *inner,
+                _ => break,
+            }
+        }
     }
 
     /// Gives an untyped operand the type of what it is assigned to (go/types'
@@ -239,7 +328,7 @@ impl Checker<'_> {
                     return Operand::invalid(Some(e), self.invalid_type());
                 }
                 let store = self.store();
-                let under = crate::under::underlying(&store, crate::under::deref(&store, x.ty).0);
+                let under = Self::core_under(&store, crate::under::deref(&store, x.ty).0);
                 let constant = match (builtin, store.ty(under)) {
                     (Builtin::Len, Type::Basic(b))
                         if b.kind.is_string() && x.mode == Mode::Constant =>
@@ -285,7 +374,7 @@ impl Checker<'_> {
             Builtin::Append if !args.is_empty() => {
                 let s = self.expr(env, args[0]);
                 let store = self.store();
-                let elem = match store.ty(crate::under::underlying(&store, s.ty)) {
+                let elem = match store.ty(Self::core_under(&store, s.ty)) {
                     Type::Slice(elem) => Some(*elem),
                     _ => None,
                 };
@@ -356,7 +445,7 @@ impl Checker<'_> {
                 let m = self.expr(env, args[0]);
                 let key = {
                     let store = self.store();
-                    match store.ty(crate::under::underlying(&store, m.ty)) {
+                    match store.ty(Self::core_under(&store, m.ty)) {
                         Type::Map { key, .. } => Some(*key),
                         _ => None,
                     }

@@ -8,7 +8,7 @@ use goescape_syntax::Pos;
 use super::operand::Operand;
 use super::resolver::{DeclKind, SpecRef};
 use super::{Checker, Color, Env, Mode};
-use crate::ids::ObjId;
+use crate::ids::{ObjId, TypeId};
 use crate::object::{ObjKind, VarInfo, VarKind};
 use crate::predicates::{is_const_type, is_untyped};
 use crate::ty::{AliasType, NamedType, Type};
@@ -277,8 +277,8 @@ impl Checker<'_> {
         obj: ObjId,
         spec: &goescape_syntax::ast::TypeSpec,
     ) {
-        if spec.type_params.is_some() {
-            return; // generic types are checked by a later part of the checker
+        if spec.type_params.is_some() && spec.assign.is_valid() {
+            return; // generic aliases are checked by a later part of the checker
         }
         if spec.assign.is_valid() {
             let alias = self.arena.add_type(Type::Alias(AliasType {
@@ -304,6 +304,18 @@ impl Checker<'_> {
             type_args: Vec::new(),
         }));
         self.arena.objects[obj.index as usize].ty = Some(named);
+        // Type parameters live in a scope of the declaration's own.
+        let env = match &spec.type_params {
+            Some(list) => {
+                let inner = self.open_scope(env, spec.name.pos().0);
+                let params = self.collect_type_params(inner, list);
+                if let Type::Named(n) = &mut self.arena.types[named.index as usize] {
+                    n.type_params = params;
+                }
+                inner
+            }
+            None => env,
+        };
         let rhs = self.type_expr(env, spec.ty);
         // The underlying type of `type T U` is U's underlying type, once U is complete.
         let underlying = crate::under::underlying(&self.store(), rhs);
@@ -318,6 +330,11 @@ impl Checker<'_> {
             named.underlying = Some(underlying);
             named.methods = methods;
         }
+        // Instances made while the declaration was being checked can now be expanded.
+        let pending = std::mem::take(&mut self.pending_instances);
+        for instance in pending {
+            self.expand_instance(instance);
+        }
     }
 
     fn func_decl(&mut self, env: Env, obj: ObjId, decl_index: usize) {
@@ -325,16 +342,22 @@ impl Checker<'_> {
         let Decl::Func(func) = &file.decls[decl_index] else {
             return;
         };
-        if func.ty.type_params.is_some() {
-            return; // generic functions are checked by a later part of the checker
-        }
+        // The function's scope holds the type parameters, receiver, parameters and
+        // results, and the body.
+        let func_env = self.open_scope(env, func.ty.func_pos.0);
+        let mut recv_type_params = Vec::new();
         let recv = match func.recv.as_ref().and_then(|recv| recv.list.first()) {
             Some(field) => {
                 let Some(ty_expr) = field.ty else { return };
-                if receiver_is_generic(&file, ty_expr) {
-                    return;
-                }
-                let ty = self.type_expr(env, ty_expr);
+                let ty = if receiver_is_generic(&file, ty_expr) {
+                    let Some((ty, params)) = self.generic_receiver(func_env, ty_expr) else {
+                        return;
+                    };
+                    recv_type_params = params;
+                    ty
+                } else {
+                    self.type_expr(func_env, ty_expr)
+                };
                 let var = ObjKind::Var(VarInfo {
                     kind: VarKind::Receiver,
                     embedded: false,
@@ -363,9 +386,13 @@ impl Checker<'_> {
             }
             None => None,
         };
-        // The function's scope holds the receiver, parameters and results, and the body.
-        let func_env = self.open_scope(env, func.ty.func_pos.0);
-        let sig = self.signature(func_env, recv, &func.ty);
+        let type_params = match &func.ty.type_params {
+            Some(list) => self.collect_type_params(func_env, list),
+            None => Vec::new(),
+        };
+        let mut sig = self.signature(func_env, recv, &func.ty);
+        sig.type_params = type_params;
+        sig.recv_type_params = recv_type_params;
         let sig_ty = self.arena.add_type(Type::Signature(sig.clone()));
         self.arena.objects[obj.index as usize].ty = Some(sig_ty);
         if let Some(body) = &func.body {
@@ -378,6 +405,83 @@ impl Checker<'_> {
                 body,
             );
         }
+    }
+
+    /// The receiver type `T[A, B]` / `*T[A, B]` of a method of a generic type: the names in
+    /// brackets are new type parameters (constrained as T's), and the receiver is the
+    /// instance of T with them.
+    fn generic_receiver(&mut self, env: Env, ty_expr: ExprId) -> Option<(TypeId, Vec<TypeId>)> {
+        use goescape_syntax::ast::ExprKind;
+        let file = self.file(env);
+        let mut e = ty_expr;
+        let mut pointer = false;
+        loop {
+            match &file.expr(e).kind {
+                ExprKind::Paren { x, .. } => e = *x,
+                ExprKind::Star { x, .. } => {
+                    pointer = true;
+                    e = *x;
+                }
+                _ => break,
+            }
+        }
+        let (base, names): (ExprId, Vec<ExprId>) = match &file.expr(e).kind {
+            ExprKind::Index { x, index, .. } => (*x, vec![*index]),
+            ExprKind::IndexList { x, indices, .. } => (*x, indices.to_vec()),
+            _ => return None,
+        };
+        let base_ty = self.type_expr(env, base);
+        let Type::Named(generic) = self.store().ty(base_ty).clone() else {
+            return None;
+        };
+        let mut params = Vec::new();
+        for (index, &name_expr) in names.iter().enumerate() {
+            let ExprKind::Ident(name) = file.expr(name_expr).kind else {
+                return None;
+            };
+            let obj = self.new_object(env.file, name, ObjKind::TypeName);
+            let param = self
+                .arena
+                .add_type(Type::TypeParam(crate::ty::TypeParamType {
+                    obj,
+                    index: index as u32,
+                    constraint: None,
+                }));
+            self.arena.objects[obj.index as usize].ty = Some(param);
+            self.info.files[env.file]
+                .defs
+                .insert(name.pos().0, Some(obj));
+            self.declare_local(env, env.scope, name, obj);
+            self.record(env, name_expr, Mode::TypeExpr, param, None);
+            params.push(param);
+        }
+        // The constraints are the type's, with its parameters renamed to the method's.
+        let map: super::generics::TypeMap = generic
+            .type_params
+            .iter()
+            .copied()
+            .zip(params.iter().copied())
+            .collect();
+        for (&param, &original) in params.iter().zip(&generic.type_params) {
+            let constraint = match self.store().ty(original) {
+                Type::TypeParam(tp) => tp.constraint,
+                _ => None,
+            };
+            let constraint = constraint.map(|c| self.subst(c, &map));
+            if let Type::TypeParam(tp) = &mut self.arena.types[param.index as usize] {
+                tp.constraint = constraint;
+            }
+        }
+        let instance = self.instantiate_named(base_ty, &params);
+        self.record(env, e, Mode::TypeExpr, instance, None);
+        let ty = if pointer {
+            let ptr = self.arena.add_type(Type::Pointer(instance));
+            self.record(env, ty_expr, Mode::TypeExpr, ptr, None);
+            ptr
+        } else {
+            instance
+        };
+        Some((ty, params))
     }
 
     /// Declares a signature's named receiver, parameters and results in the function scope.

@@ -133,7 +133,7 @@ impl Checker<'_> {
                     return self.invalid(e);
                 }
                 let store = self.store();
-                let under = crate::under::underlying(&store, base.ty);
+                let under = Self::core_under(&store, base.ty);
                 let ty = match store.ty(under) {
                     Type::Basic(b) if b.kind.is_string() => {
                         if b.kind == BasicKind::UntypedString {
@@ -193,7 +193,7 @@ impl Checker<'_> {
                     }
                     _ => {
                         let store = self.store();
-                        match store.ty(crate::under::underlying(&store, base.ty)) {
+                        match store.ty(Self::core_under(&store, base.ty)) {
                             Type::Pointer(elem) => Operand {
                                 mode: Mode::Variable,
                                 expr: Some(e),
@@ -216,7 +216,7 @@ impl Checker<'_> {
                     Mode::Invalid => self.invalid(e),
                     _ => {
                         let store = self.store();
-                        match store.ty(crate::under::underlying(&store, ch.ty)) {
+                        match store.ty(Self::core_under(&store, ch.ty)) {
                             Type::Chan { elem, .. } => Operand {
                                 mode: Mode::CommaOk,
                                 expr: Some(e),
@@ -1142,7 +1142,7 @@ impl Checker<'_> {
             return self.invalid(e);
         }
         let store = self.store();
-        let under = crate::under::underlying(&store, base.ty);
+        let under = Self::core_under(&store, base.ty);
         let int = self.universe.basic(BasicKind::Int);
         let (mode, elem, key) = match store.ty(under) {
             Type::Basic(b) if b.kind.is_string() => (Mode::Value, self.universe.byte, int),

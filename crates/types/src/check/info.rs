@@ -56,6 +56,13 @@ pub struct FileInfo {
     /// For each `x++` / `x--` statement, the type of `x`: go/types checks it as `x += 1`
     /// and records the `1` it makes up (at `x`'s position) with that type.
     pub inc_dec_types: HashMap<StmtId, TypeId>,
+    /// Constraints that are not interfaces (`~[]E`, `int | string`) by their expression,
+    /// with the implicit interface that wraps them: go/types records that interface for a
+    /// made-up `interface{...}` node without a position.
+    pub implicit_constraints: Vec<(ExprId, TypeId)>,
+    /// For each name of a generic function or type that is instantiated (explicitly or by
+    /// inference), by the name's byte offset: the type arguments and the instance.
+    pub instances: HashMap<u32, (Vec<TypeId>, TypeId)>,
     /// What each selector expression `x.f` selects.
     pub selections: HashMap<ExprId, Selection>,
 }

@@ -10,6 +10,7 @@ mod call;
 mod decl;
 mod errors;
 mod expr;
+mod generics;
 mod info;
 mod operand;
 mod resolver;
@@ -96,6 +97,8 @@ pub fn check_package(
         iota: None,
         untyped: HashMap::new(),
         sizes: Sizes::AMD64,
+        instances: HashMap::new(),
+        pending_instances: Vec::new(),
     };
     checker.collect_objects();
     checker.package_objects();
@@ -132,6 +135,10 @@ pub(crate) struct Checker<'a> {
     /// Untyped expressions whose final type is not known yet, by file and expression.
     untyped: HashMap<(usize, ExprId), UntypedInfo>,
     sizes: Sizes,
+    /// Instances of generic defined types made so far, by origin: `(type arguments, instance)`.
+    instances: HashMap<TypeId, Vec<(Vec<TypeId>, TypeId)>>,
+    /// Instances whose origin's underlying type was not known when they were made.
+    pending_instances: Vec<TypeId>,
 }
 
 /// Where names are looked up: a file of the package and a scope.
@@ -199,6 +206,17 @@ impl<'a> Checker<'a> {
         self.info.files[env.file]
             .types
             .insert(e, TypeAndValue { mode, ty, value });
+    }
+
+    /// The underlying type, or for a type parameter the one underlying type all types of
+    /// its type set share (go/types' `coreType` use in indexing, ranging, literals, ...).
+    pub(crate) fn core_under(store: &TypeStore<'_>, ty: TypeId) -> TypeId {
+        if crate::under::is_type_param(store, ty) {
+            if let Some(core) = crate::under::common_under(store, ty) {
+                return core;
+            }
+        }
+        crate::under::underlying(store, ty)
     }
 
     /// The object `name` denotes from `env`'s scope outwards.

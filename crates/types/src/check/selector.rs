@@ -92,13 +92,40 @@ impl Checker<'_> {
                 let Some(sig) = method_sig else {
                     return Operand::invalid(Some(e), self.invalid_type());
                 };
-                if !sig.type_params.is_empty() || !sig.recv_type_params.is_empty() {
-                    return Operand::invalid(Some(e), self.invalid_type()); // generic: later
+                if !sig.type_params.is_empty() {
+                    return Operand::invalid(Some(e), self.invalid_type());
                 }
+                // A method of an instance `G[A]`: its receiver's type parameters are A.
+                let (params, results) = if sig.recv_type_params.is_empty() {
+                    (sig.params.clone(), sig.results.clone())
+                } else {
+                    let store = self.store();
+                    let base = crate::under::deref(&store, operand.ty).0;
+                    let args = match crate::under::as_named(&store, base) {
+                        Some((_, named)) => named.type_args.clone(),
+                        None => Vec::new(),
+                    };
+                    let map: super::generics::TypeMap =
+                        sig.recv_type_params.iter().copied().zip(args).collect();
+                    let generic = self.arena.add_type(Type::Signature(Signature {
+                        recv: None,
+                        recv_type_params: Vec::new(),
+                        ..sig.clone()
+                    }));
+                    let substituted = self.subst(generic, &map);
+                    match self.store().ty(substituted) {
+                        Type::Signature(s) => (s.params.clone(), s.results.clone()),
+                        _ => (sig.params.clone(), sig.results.clone()),
+                    }
+                };
                 // A method value's type is the method's signature without the receiver.
-                let value_sig = self
-                    .arena
-                    .add_type(Type::Signature(Signature { recv: None, ..sig }));
+                let value_sig = self.arena.add_type(Type::Signature(Signature {
+                    recv: None,
+                    recv_type_params: Vec::new(),
+                    params,
+                    results,
+                    ..sig
+                }));
                 Operand {
                     mode: Mode::Value,
                     expr: Some(e),
@@ -146,7 +173,7 @@ impl Checker<'_> {
     fn plan_elements(&self, env: Env, ty: TypeId, elts: &[ExprId]) -> Vec<ElementPlan> {
         let file = self.file(env);
         let store = self.store();
-        let under = crate::under::underlying(&store, ty);
+        let under = Self::core_under(&store, ty);
         let int = self.universe.basic(crate::basic::BasicKind::Int);
         let mut plans = Vec::with_capacity(elts.len());
         for (i, &elt) in elts.iter().enumerate() {

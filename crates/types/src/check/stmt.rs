@@ -335,7 +335,7 @@ impl Checker<'_> {
 
     fn chan_elem(&self, ty: TypeId) -> Option<TypeId> {
         let store = self.store();
-        match store.ty(crate::under::underlying(&store, ty)) {
+        match store.ty(Self::core_under(&store, ty)) {
             Type::Chan { elem, .. } => Some(*elem),
             _ => None,
         }
@@ -609,7 +609,7 @@ impl Checker<'_> {
         let (key_ty, value_ty) = if range.mode == Mode::Invalid {
             (None, None)
         } else {
-            let under = crate::under::underlying(&store, range.ty);
+            let under = Self::core_under(&store, range.ty);
             match store.ty(under) {
                 Type::Basic(b) if b.kind.is_string() => (Some(int), Some(self.universe.rune)),
                 Type::Basic(b) if b.kind.is_integer() => {

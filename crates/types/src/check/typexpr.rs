@@ -43,6 +43,34 @@ impl Checker<'_> {
                 }
             }
             ExprKind::Paren { x, .. } => self.type_expr(env, *x),
+            ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } => {
+                let indices: Vec<ExprId> = match &file.expr(e).kind {
+                    ExprKind::Index { index, .. } => vec![*index],
+                    ExprKind::IndexList { indices, .. } => indices.to_vec(),
+                    _ => Vec::new(),
+                };
+                let base = self.type_expr(env, *x);
+                let args: Vec<TypeId> = indices.iter().map(|&i| self.type_expr(env, i)).collect();
+                let generic =
+                    matches!(self.store().ty(base), Type::Named(n) if !n.type_params.is_empty());
+                if !generic {
+                    let msg = format!("{} is not a generic type", file.expr_string(*x));
+                    self.error(env.file, file.expr_pos(*x), msg);
+                    return self.invalid_type();
+                }
+                let instance = self.instantiate_named(base, &args);
+                let ident = match &file.expr(*x).kind {
+                    ExprKind::Ident(ident) => Some(*ident),
+                    ExprKind::Selector { sel, .. } => Some(*sel),
+                    _ => None,
+                };
+                if let Some(ident) = ident {
+                    self.info.files[env.file]
+                        .instances
+                        .insert(ident.pos().0, (args, instance));
+                }
+                instance
+            }
             ExprKind::ArrayType { len: None, elt, .. } => {
                 let elem = self.type_expr(env, *elt);
                 self.arena.add_type(Type::Slice(elem))
@@ -324,6 +352,11 @@ impl Checker<'_> {
                 } => {
                     let ty = self.type_expr(env, *x);
                     terms.push(Term { tilde: true, ty });
+                    // go/types records a `~T` term as the union of that one term.
+                    let single = self
+                        .arena
+                        .add_type(Type::Union(vec![Term { tilde: true, ty }]));
+                    self.record(env, term, Mode::TypeExpr, single, None);
                 }
                 ExprKind::Binary { .. } | ExprKind::Unary { .. } => {
                     let msg = format!("{} is not a type", file.expr_string(term));
@@ -334,6 +367,26 @@ impl Checker<'_> {
                     terms.push(Term { tilde: false, ty });
                 }
             }
+        }
+        // Each `A | B` inside the chain is recorded as the union of its terms so far.
+        let mut node = e;
+        let mut prefix: Vec<ExprId> = Vec::new();
+        while let ExprKind::Binary {
+            x: left,
+            op: goescape_syntax::Token::Or,
+            ..
+        } = &file.expr(node).kind
+        {
+            prefix.push(*left);
+            node = *left;
+        }
+        for (depth, &inner) in prefix.iter().enumerate() {
+            if !matches!(file.expr(inner).kind, ExprKind::Binary { .. }) {
+                continue;
+            }
+            let count = terms.len().saturating_sub(depth + 1);
+            let union = self.arena.add_type(Type::Union(terms[..count].to_vec()));
+            self.record(env, inner, Mode::TypeExpr, union, None);
         }
         self.arena.add_type(Type::Union(terms))
     }

@@ -235,6 +235,10 @@ pub fn ident_at(src: &[u8], offset: u32) -> (String, u32) {
         .chars()
         .next()
         .is_some_and(|c| c == '_' || c.is_alphabetic());
+    // The name of a dot import (`import . "p"`) is an identifier `.` in go/ast.
+    if text.starts_with('.') {
+        return (".".to_owned(), offset + 1);
+    }
     if len == 0 || !starts_ident {
         return ("_".to_owned(), offset.saturating_add(1));
     }
@@ -252,6 +256,7 @@ mod tests {
         assert_eq!(ident_at("a πb+".as_bytes(), 2), ("πb".to_owned(), 5));
         assert_eq!(ident_at(b"f(", 1), ("_".to_owned(), 2));
         assert_eq!(ident_at(b"f", 9), ("_".to_owned(), 10));
+        assert_eq!(ident_at(b"import . \"p\"", 7), (".".to_owned(), 8));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::text::push_atom;
+use super::text::{push_atom, push_index};
 use super::Dumper;
 use crate::ids::TypeId;
 use crate::methodset::method_set;
@@ -66,18 +66,9 @@ impl Dumper<'_, '_> {
             for selection in method_set(&self.store, recv) {
                 out.push_str("  MSET ");
                 self.push_type(out, Some(recv));
-                out.push_str(" [");
-                for (i, index) in selection.index.iter().enumerate() {
-                    if i > 0 {
-                        out.push(' ');
-                    }
-                    let _ = write!(out, "{index}");
-                }
-                out.push_str(if selection.indirect {
-                    "] indirect "
-                } else {
-                    "] direct "
-                });
+                out.push(' ');
+                push_index(out, &selection.index, selection.indirect);
+                out.push(' ');
                 self.push_obj(out, selection.obj);
                 out.push('\n');
             }

@@ -1,21 +1,27 @@
 //! The lines of what the checker recorded about the source ([`crate::check::Info`]), each
 //! group sorted like a pre-order walk of the source: `EXPR`, then `DEF` and `USE`
-//! interleaved, `IMPLICIT`, and `SCOPE` (groups 4 to 9 of the format; our `Info` has no
-//! selections and no instances yet, so there are no `SEL` and `INST` lines, and no
-//! initialization order, so no `INIT` lines).
+//! interleaved, `IMPLICIT`, `SEL` and `SCOPE` (groups 4 to 9 of the format; our `Info` has
+//! no instances yet, so there are no `INST` lines, and no initialization order, so no
+//! `INIT` lines).
 
-use goescape_syntax::ast::ExprId;
+use std::fmt::Write as _;
+
+use goescape_constant::{to_complex, to_float, Value};
+use goescape_syntax::ast::{ExprId, ExprKind, StmtKind};
 use goescape_syntax::dump::expr_positions;
 use goescape_syntax::Pos;
 
 use super::nodes::{expr_kind_name, ident_at, NodeIndex};
 use super::object::push_const;
-use super::text::{push_atom, push_pos, push_span};
+use super::text::{push_atom, push_index, push_pos, push_quoted, push_span};
 use super::{flush_sorted, sort_pos, Dumper, Keyed};
 use crate::basic::BasicKind;
 use crate::check::{FileInfo, Mode, TypeAndValue};
+use crate::ids::TypeId;
+use crate::selection::SelectionKind;
 use crate::ty::Type;
-use crate::under::unalias;
+use crate::typestring::selection_type_string;
+use crate::under::{unalias, underlying};
 
 impl Dumper<'_, '_> {
     pub(super) fn recorded(&mut self, out: &mut String) {
@@ -50,6 +56,11 @@ impl Dumper<'_, '_> {
         }
         flush_sorted(out, std::mem::take(&mut lines));
 
+        for &(i, info) in &files {
+            self.selection_lines(&mut lines, i, info);
+        }
+        flush_sorted(out, std::mem::take(&mut lines));
+
         for (&(i, info), index) in files.iter().zip(&indexes) {
             if let Some(index) = index {
                 self.scope_lines(&mut lines, i, info, index);
@@ -58,34 +69,131 @@ impl Dumper<'_, '_> {
         flush_sorted(out, lines);
     }
 
-    /// `EXPR SPAN ASTKIND MODE TYPE [CONST]`.
+    /// `EXPR SPAN ASTKIND MODE TYPE [CONST]`: the recorded expressions, the signatures of
+    /// function literals (go/ast's `FuncLit.Type`, not an expression of its own in our
+    /// tree), and the `1` go/types makes up for each `x++` and `x--`.
     fn expr_lines(&mut self, lines: &mut Vec<Keyed>, i: u32, info: &FileInfo) {
-        if info.types.is_empty() {
+        let empty = info.types.is_empty()
+            && info.func_lit_types.is_empty()
+            && info.inc_dec_types.is_empty();
+        if empty {
             return;
         }
-        let file = &self.input.files[i as usize];
+        let input = self.input;
+        let file = &input.files[i as usize];
         let starts = expr_positions(file);
-        let file_ref = self.own_file(i);
+        let start_of = |id: ExprId| starts.get(id.0 as usize).copied();
         for (&id, tv) in &info.types {
-            let ExprId(index) = id;
-            let (Some(expr), Some(&start)) =
-                (file.exprs.get(index as usize), starts.get(index as usize))
-            else {
+            let (Some(expr), Some(start)) = (file.exprs.get(id.0 as usize), start_of(id)) else {
                 continue;
             };
             let end = file.expr_end(id);
-            let mut line = String::from("EXPR ");
-            push_span(&mut line, file_ref, start, end);
+            let mode = self.mode_word(tv);
+            let line = self.expr_line(
+                i,
+                (start, end),
+                expr_kind_name(&expr.kind),
+                mode,
+                tv.ty,
+                tv.value.as_ref(),
+            );
+            lines.push(line);
+        }
+        for (&id, &ty) in &info.func_lit_types {
+            let Some(ExprKind::FuncLit { ty: sig, .. }) =
+                file.exprs.get(id.0 as usize).map(|e| &e.kind)
+            else {
+                continue;
+            };
+            let span = (file.func_type_pos(sig), file.func_type_end(sig));
+            let line = self.expr_line(i, span, "FuncType", "type", ty, None);
+            lines.push(line);
+        }
+        for (&id, &ty) in &info.inc_dec_types {
+            let Some(StmtKind::IncDec { x, .. }) = file.stmts.get(id.0 as usize).map(|s| &s.kind)
+            else {
+                continue;
+            };
+            let Some(start) = start_of(*x) else { continue };
+            // `&ast.BasicLit{ValuePos: x.Pos(), Kind: token.INT, Value: "1"}`.
+            let one = self.one_of_type(ty);
+            let line = self.expr_line(
+                i,
+                (start, start.plus(1)),
+                "BasicLit",
+                "constant",
+                ty,
+                Some(&one),
+            );
+            lines.push(line);
+        }
+    }
+
+    fn expr_line(
+        &mut self,
+        file: u32,
+        (start, end): (Pos, Pos),
+        kind: &str,
+        mode: &str,
+        ty: TypeId,
+        value: Option<&Value>,
+    ) -> Keyed {
+        let mut line = String::from("EXPR ");
+        push_span(&mut line, self.own_file(file), start, end);
+        let _ = write!(line, " {kind} {mode} ");
+        self.push_type(&mut line, Some(ty));
+        if let Some(value) = value {
             line.push(' ');
-            line.push_str(expr_kind_name(&expr.kind));
+            push_const(&mut line, value);
+        }
+        Keyed {
+            start: sort_pos(file, start),
+            end: sort_pos(file, end),
+            line,
+        }
+    }
+
+    /// The constant `1` converted to `ty` as go/types converts it: a float or complex
+    /// value for float and complex types, the integer otherwise (type parameters too).
+    fn one_of_type(&self, ty: TypeId) -> Value {
+        let one = Value::from_i64(1);
+        match self.store.ty(underlying(&self.store, ty)) {
+            Type::Basic(b) if b.kind.is_float() => to_float(&one),
+            Type::Basic(b) if b.kind.is_complex() => to_complex(&one),
+            _ => one,
+        }
+    }
+
+    /// `SEL SPAN SELKIND RECV INDEX DIRECTNESS TYPE OBJ`.
+    fn selection_lines(&mut self, lines: &mut Vec<Keyed>, i: u32, info: &FileInfo) {
+        if info.selections.is_empty() {
+            return;
+        }
+        let input = self.input;
+        let file = &input.files[i as usize];
+        let starts = expr_positions(file);
+        for (&id, selection) in &info.selections {
+            let Some(&start) = starts.get(id.0 as usize) else {
+                continue;
+            };
+            let end = file.expr_end(id);
+            let mut line = String::from("SEL ");
+            push_span(&mut line, self.own_file(i), start, end);
+            line.push_str(match selection.kind {
+                SelectionKind::FieldVal => " fieldval ",
+                SelectionKind::MethodVal => " methodval ",
+                SelectionKind::MethodExpr => " methodexpr ",
+            });
+            self.push_type(&mut line, Some(selection.recv));
             line.push(' ');
-            line.push_str(self.mode_word(tv));
+            push_index(&mut line, &selection.index, selection.indirect);
             line.push(' ');
-            self.push_type(&mut line, Some(tv.ty));
-            if let Some(value) = &tv.value {
-                line.push(' ');
-                push_const(&mut line, value);
+            match selection_type_string(&self.store, selection, self.qualifier) {
+                Some(ty) => push_quoted(&mut line, ty.as_bytes()),
+                None => line.push('-'),
             }
+            line.push(' ');
+            self.push_obj(&mut line, selection.obj);
             lines.push(Keyed {
                 start: sort_pos(i, start),
                 end: sort_pos(i, end),

@@ -123,6 +123,18 @@ pub fn error_message(msg: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// INDEX and DIRECTNESS of a selection: `[1 0] indirect` (`appendIndex`, `appendIndirect`).
+pub fn push_index(out: &mut String, index: &[u32], indirect: bool) {
+    out.push('[');
+    for (i, x) in index.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let _ = write!(out, "{x}");
+    }
+    out.push_str(if indirect { "] indirect" } else { "] direct" });
+}
+
 /// The base name of a file path (`filepath.Base` on Unix), as positions print it.
 pub fn base_name(path: &str) -> &str {
     let trimmed = path.trim_end_matches('/');

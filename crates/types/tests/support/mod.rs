@@ -62,6 +62,15 @@ pub fn compare_with_go_types(input: &str, expected: &str) {
                 .to_owned();
             (file.expr_pos(lit), text, sig, None)
         }))
+        .chain(info.implicit_constraints.iter().map(|&(bound, ty)| {
+            // go/types' made-up `interface{bound}` node, without a position.
+            (
+                goescape_syntax::Pos::NONE,
+                format!("interface{{{}}}", file.expr_string(bound)),
+                ty,
+                None,
+            )
+        }))
         .chain(info.inc_dec_types.iter().map(|(&stmt, &ty)| {
             // The `1` go/types makes up for `x++`, at x's position.
             (file.stmt_pos(stmt), "1".to_owned(), ty, Some(&one))

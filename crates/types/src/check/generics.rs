@@ -1,0 +1,522 @@
+//! Generics (go/types' `typeparam`, `subst.go`, `instantiate.go`, `infer.go`): type
+//! parameter lists, instantiation by substitution, and inference of a generic function's
+//! type arguments from its call's arguments.
+//!
+//! Inference covers what the arguments determine by structural matching (`P`, `[]P`,
+//! `map[K]V`, `func(P) R`, instances `G[P]`) and core-type constraints (`S ~[]E` gives
+//! `E` from `S`); untyped constant arguments fall back to their default types.
+
+use std::collections::HashMap;
+
+use goescape_syntax::ast::{ExprId, FieldList};
+
+use super::{Checker, Env};
+use crate::ids::{ObjId, TypeId};
+use crate::object::{ObjKind, VarInfo};
+use crate::predicates::{default_type, identical, is_untyped};
+use crate::ty::{InterfaceType, NamedType, Signature, StructType, Term, Type, TypeParamType};
+
+/// Type parameters mapped to type arguments.
+pub(crate) type TypeMap = Vec<(TypeId, TypeId)>;
+
+impl Checker<'_> {
+    /// Declares the type parameters of `list` in `env`'s scope and checks their constraints;
+    /// a constraint that is not an interface (`~int | string`, `[]E`) is wrapped in an
+    /// implicit interface.
+    pub(super) fn collect_type_params(&mut self, env: Env, list: &FieldList) -> Vec<TypeId> {
+        let mut params = Vec::new();
+        let mut bounds = Vec::new();
+        for field in &list.list {
+            for &name in &field.names {
+                let obj = self.new_object(env.file, name, ObjKind::TypeName);
+                let index = params.len() as u32;
+                let ty = self.arena.add_type(Type::TypeParam(TypeParamType {
+                    obj,
+                    index,
+                    constraint: None,
+                }));
+                self.arena.objects[obj.index as usize].ty = Some(ty);
+                self.info.files[env.file]
+                    .defs
+                    .insert(name.pos().0, Some(obj));
+                self.declare_local(env, env.scope, name, obj);
+                params.push(ty);
+                bounds.push(field.ty);
+            }
+        }
+        for (&param, bound) in params.iter().zip(bounds) {
+            let Some(bound) = bound else { continue };
+            let t = self.type_expr(env, bound);
+            let store = self.store();
+            let under = crate::under::underlying(&store, t);
+            let is_interface = matches!(store.ty(under), Type::Interface(_))
+                && !matches!(store.ty(t), Type::Union(_));
+            let constraint = if is_interface {
+                t
+            } else {
+                let wrapped = self.arena.add_type(Type::Interface(InterfaceType {
+                    embeddeds: vec![t],
+                    implicit: true,
+                    ..InterfaceType::default()
+                }));
+                self.info.files[env.file]
+                    .implicit_constraints
+                    .push((bound, wrapped));
+                wrapped
+            };
+            if let Type::TypeParam(tp) = &mut self.arena.types[param.index as usize] {
+                tp.constraint = Some(constraint);
+            }
+        }
+        params
+    }
+
+    /// `ty` with the type parameters of `map` replaced; new types are made only where
+    /// something changes.
+    pub(super) fn subst(&mut self, ty: TypeId, map: &TypeMap) -> TypeId {
+        if map.is_empty() {
+            return ty;
+        }
+        crate::stack::with_stack(|| self.subst_inner(ty, map))
+    }
+
+    fn subst_inner(&mut self, ty: TypeId, map: &TypeMap) -> TypeId {
+        if let Some(&(_, arg)) = map.iter().find(|(p, _)| *p == ty) {
+            return arg;
+        }
+        let shape = self.store().ty(ty).clone();
+        match shape {
+            Type::Basic(_) | Type::TypeParam(_) => ty,
+            Type::Pointer(elem) => {
+                let e = self.subst(elem, map);
+                if e == elem {
+                    ty
+                } else {
+                    self.arena.add_type(Type::Pointer(e))
+                }
+            }
+            Type::Slice(elem) => {
+                let e = self.subst(elem, map);
+                if e == elem {
+                    ty
+                } else {
+                    self.arena.add_type(Type::Slice(e))
+                }
+            }
+            Type::Array { len, elem } => {
+                let e = self.subst(elem, map);
+                if e == elem {
+                    ty
+                } else {
+                    self.arena.add_type(Type::Array { len, elem: e })
+                }
+            }
+            Type::Map { key, elem } => {
+                let (k, e) = (self.subst(key, map), self.subst(elem, map));
+                if k == key && e == elem {
+                    ty
+                } else {
+                    self.arena.add_type(Type::Map { key: k, elem: e })
+                }
+            }
+            Type::Chan { dir, elem } => {
+                let e = self.subst(elem, map);
+                if e == elem {
+                    ty
+                } else {
+                    self.arena.add_type(Type::Chan { dir, elem: e })
+                }
+            }
+            Type::Struct(s) => {
+                let (fields, changed) = self.subst_vars(&s.fields, map);
+                if !changed {
+                    return ty;
+                }
+                self.arena.add_type(Type::Struct(StructType {
+                    fields,
+                    tags: s.tags.clone(),
+                }))
+            }
+            Type::Tuple(vars) => {
+                let (vars, changed) = self.subst_vars(&vars, map);
+                if changed {
+                    self.arena.add_type(Type::Tuple(vars))
+                } else {
+                    ty
+                }
+            }
+            Type::Signature(sig) => {
+                let (params, p_changed) = self.subst_vars(&sig.params, map);
+                let (results, r_changed) = self.subst_vars(&sig.results, map);
+                if !p_changed && !r_changed {
+                    return ty;
+                }
+                self.arena.add_type(Type::Signature(Signature {
+                    params,
+                    results,
+                    type_params: Vec::new(),
+                    ..sig
+                }))
+            }
+            Type::Interface(iface) => {
+                let mut changed = false;
+                let mut methods = Vec::new();
+                for &m in &iface.methods {
+                    let m_ty = self.store().obj(m).ty;
+                    match m_ty.map(|t| (t, self.subst(t, map))) {
+                        Some((old, new)) if old != new => {
+                            changed = true;
+                            let mut object = self.store().obj(m).clone();
+                            object.ty = Some(new);
+                            methods.push(self.arena.add_object(object));
+                        }
+                        _ => methods.push(m),
+                    }
+                }
+                let embeddeds: Vec<TypeId> = iface
+                    .embeddeds
+                    .iter()
+                    .map(|&e| self.subst(e, map))
+                    .collect();
+                changed |= embeddeds != iface.embeddeds;
+                if !changed {
+                    return ty;
+                }
+                self.arena.add_type(Type::Interface(InterfaceType {
+                    methods,
+                    embeddeds,
+                    ..iface
+                }))
+            }
+            Type::Union(terms) => {
+                let new_terms: Vec<Term> = terms
+                    .iter()
+                    .map(|t| Term {
+                        tilde: t.tilde,
+                        ty: self.subst(t.ty, map),
+                    })
+                    .collect();
+                if new_terms == terms {
+                    ty
+                } else {
+                    self.arena.add_type(Type::Union(new_terms))
+                }
+            }
+            Type::Named(named) => {
+                if named.type_args.is_empty() {
+                    return ty;
+                }
+                let args: Vec<TypeId> = named
+                    .type_args
+                    .iter()
+                    .map(|&a| self.subst(a, map))
+                    .collect();
+                if args == named.type_args {
+                    return ty;
+                }
+                match named.origin {
+                    Some(origin) => self.instantiate_named(origin, &args),
+                    None => ty,
+                }
+            }
+            Type::Alias(alias) => match alias.rhs {
+                Some(rhs) if alias.type_args.is_empty() => {
+                    let r = self.subst(rhs, map);
+                    if r == rhs {
+                        ty
+                    } else {
+                        r
+                    }
+                }
+                _ => ty,
+            },
+        }
+    }
+
+    /// Variables (fields, parameters) with substituted types: new objects where the type changes.
+    fn subst_vars(&mut self, vars: &[ObjId], map: &TypeMap) -> (Vec<ObjId>, bool) {
+        let mut changed = false;
+        let mut out = Vec::with_capacity(vars.len());
+        for &v in vars {
+            let object = self.store().obj(v).clone();
+            let Some(old) = object.ty else {
+                out.push(v);
+                continue;
+            };
+            let new = self.subst(old, map);
+            if new == old {
+                out.push(v);
+                continue;
+            }
+            changed = true;
+            let mut copy = object;
+            copy.ty = Some(new);
+            if let ObjKind::Var(VarInfo { origin, .. }) = &mut copy.kind {
+                *origin = Some(v);
+            }
+            out.push(self.arena.add_object(copy));
+        }
+        (out, changed)
+    }
+
+    /// The instance `origin[args]` of a generic defined type, made once per identical
+    /// argument list. Its underlying type is the origin's with the arguments substituted,
+    /// computed as soon as the origin's is known.
+    pub(super) fn instantiate_named(&mut self, origin: TypeId, args: &[TypeId]) -> TypeId {
+        let cached = self.instances.get(&origin).and_then(|list| {
+            let store = self.store();
+            list.iter()
+                .find(|(cached_args, _)| {
+                    cached_args.len() == args.len()
+                        && cached_args
+                            .iter()
+                            .zip(args)
+                            .all(|(&a, &b)| identical(&store, a, b))
+                })
+                .map(|&(_, instance)| instance)
+        });
+        if let Some(instance) = cached {
+            return instance;
+        }
+        let Type::Named(generic) = self.store().ty(origin).clone() else {
+            return origin;
+        };
+        let instance = self.arena.add_type(Type::Named(NamedType {
+            obj: generic.obj,
+            underlying: None,
+            methods: generic.methods.clone(),
+            type_params: Vec::new(),
+            origin: Some(origin),
+            type_args: args.to_vec(),
+        }));
+        self.instances
+            .entry(origin)
+            .or_default()
+            .push((args.to_vec(), instance));
+        self.expand_instance(instance);
+        instance
+    }
+
+    /// Computes an instance's underlying type if its origin's is known by now.
+    pub(super) fn expand_instance(&mut self, instance: TypeId) {
+        let Type::Named(named) = self.store().ty(instance).clone() else {
+            return;
+        };
+        let Some(origin) = named.origin else { return };
+        let Type::Named(generic) = self.store().ty(origin).clone() else {
+            return;
+        };
+        let Some(under) = generic.underlying else {
+            self.pending_instances.push(instance);
+            return;
+        };
+        let map: TypeMap = generic
+            .type_params
+            .iter()
+            .copied()
+            .zip(named.type_args.iter().copied())
+            .collect();
+        let expanded = self.subst(under, &map);
+        if let Type::Named(n) = &mut self.arena.types[instance.index as usize] {
+            n.underlying = Some(expanded);
+        }
+    }
+
+    /// Instantiates a generic signature with explicit or inferred type arguments.
+    pub(super) fn instantiate_signature(&mut self, sig: TypeId, args: &[TypeId]) -> TypeId {
+        let Type::Signature(generic) = self.store().ty(sig).clone() else {
+            return sig;
+        };
+        let map: TypeMap = generic
+            .type_params
+            .iter()
+            .copied()
+            .zip(args.iter().copied())
+            .collect();
+        let params = self.subst_vars(&generic.params, &map).0;
+        let results = self.subst_vars(&generic.results, &map).0;
+        self.arena.add_type(Type::Signature(Signature {
+            params,
+            results,
+            type_params: Vec::new(),
+            ..generic
+        }))
+    }
+
+    /// Infers the type arguments of a call of a generic function from its arguments' types
+    /// (untyped constant arguments last, as their default types); None if some parameter
+    /// stays unknown.
+    pub(super) fn infer(
+        &mut self,
+        env: Env,
+        sig: &Signature,
+        args: &[(ExprId, TypeId)],
+        explicit: &[TypeId],
+    ) -> Option<Vec<TypeId>> {
+        let _ = env;
+        let mut bound: HashMap<TypeId, TypeId> = HashMap::new();
+        for (&p, &a) in sig.type_params.iter().zip(explicit) {
+            bound.insert(p, a);
+        }
+        let param_types: Vec<TypeId> = sig
+            .params
+            .iter()
+            .filter_map(|&p| self.store().obj(p).ty)
+            .collect();
+        let param_at = |i: usize, store: &crate::store::TypeStore<'_>| -> Option<TypeId> {
+            if sig.variadic && i + 1 >= param_types.len() {
+                let last = *param_types.last()?;
+                match store.ty(last) {
+                    Type::Slice(elem) => Some(*elem),
+                    _ => Some(last),
+                }
+            } else {
+                param_types.get(i).copied()
+            }
+        };
+        // Typed arguments first, then untyped ones with their default types.
+        for pass in 0..2 {
+            for (i, &(_, arg_ty)) in args.iter().enumerate() {
+                let store = self.store();
+                let untyped = is_untyped(&store, arg_ty);
+                if (pass == 0) == untyped {
+                    continue;
+                }
+                let Some(param) = param_at(i, &store) else {
+                    continue;
+                };
+                let arg = if untyped {
+                    default_type(&store, arg_ty)
+                } else {
+                    arg_ty
+                };
+                if untyped && !sig.type_params.contains(&param) {
+                    continue;
+                }
+                unify(&store, &sig.type_params, param, arg, &mut bound);
+            }
+        }
+        // Core types of constraints: `S ~[]E` with S known gives E.
+        for _ in 0..sig.type_params.len() {
+            for &p in &sig.type_params {
+                let store = self.store();
+                let Type::TypeParam(tp) = store.ty(p) else {
+                    continue;
+                };
+                let Some(constraint) = tp.constraint else {
+                    continue;
+                };
+                let set = crate::typeset::type_set(&store, constraint);
+                // A single specific term (`~[]E`, `*T`) is the constraint's core type.
+                let core = match set.terms.specific_terms().as_deref() {
+                    Some([only]) => only.ty,
+                    _ => continue,
+                };
+                match bound.get(&p).copied() {
+                    Some(arg) => {
+                        let arg_under = crate::under::underlying(&store, arg);
+                        unify(&store, &sig.type_params, core, arg_under, &mut bound);
+                    }
+                    None if !contains_params(&store, core, &sig.type_params) => {
+                        bound.insert(p, core);
+                    }
+                    None => {}
+                }
+            }
+        }
+        let mut result = Vec::new();
+        for &p in &sig.type_params {
+            let mut ty = *bound.get(&p)?;
+            // Arguments may mention other parameters (`func F[S ~[]E, E any]`): resolve them.
+            for _ in 0..sig.type_params.len() {
+                let map: TypeMap = bound.iter().map(|(&k, &v)| (k, v)).collect();
+                let next = self.subst(ty, &map);
+                if next == ty {
+                    break;
+                }
+                ty = next;
+            }
+            result.push(ty);
+        }
+        Some(result)
+    }
+}
+
+/// Whether `ty` mentions one of `params`.
+fn contains_params(store: &crate::store::TypeStore<'_>, ty: TypeId, params: &[TypeId]) -> bool {
+    if params.contains(&ty) {
+        return true;
+    }
+    match store.ty(ty) {
+        Type::Pointer(e)
+        | Type::Slice(e)
+        | Type::Array { elem: e, .. }
+        | Type::Chan { elem: e, .. } => contains_params(store, *e, params),
+        Type::Map { key, elem } => {
+            contains_params(store, *key, params) || contains_params(store, *elem, params)
+        }
+        Type::Named(n) => n
+            .type_args
+            .iter()
+            .any(|&a| contains_params(store, a, params)),
+        Type::Signature(s) => s
+            .params
+            .iter()
+            .chain(&s.results)
+            .filter_map(|&v| store.obj(v).ty)
+            .any(|t| contains_params(store, t, params)),
+        _ => false,
+    }
+}
+
+/// Matches the parameter type `x` against the argument type `y`, binding the type
+/// parameters `x` mentions.
+fn unify(
+    store: &crate::store::TypeStore<'_>,
+    params: &[TypeId],
+    x: TypeId,
+    y: TypeId,
+    bound: &mut HashMap<TypeId, TypeId>,
+) {
+    if params.contains(&x) {
+        bound.entry(x).or_insert(y);
+        return;
+    }
+    let yu = match (store.ty(x), store.ty(y)) {
+        // A named argument matches a type literal parameter through its underlying type.
+        (Type::Named(_), _) => y,
+        (_, Type::Named(_)) | (_, Type::Alias(_)) => crate::under::underlying(store, y),
+        _ => y,
+    };
+    match (store.ty(x), store.ty(yu)) {
+        (Type::Pointer(a), Type::Pointer(b)) | (Type::Slice(a), Type::Slice(b)) => {
+            unify(store, params, *a, *b, bound)
+        }
+        (Type::Array { elem: a, .. }, Type::Array { elem: b, .. })
+        | (Type::Chan { elem: a, .. }, Type::Chan { elem: b, .. }) => {
+            unify(store, params, *a, *b, bound)
+        }
+        (Type::Map { key: ka, elem: ea }, Type::Map { key: kb, elem: eb }) => {
+            unify(store, params, *ka, *kb, bound);
+            unify(store, params, *ea, *eb, bound);
+        }
+        (Type::Signature(a), Type::Signature(b)) => {
+            for (va, vb) in a
+                .params
+                .iter()
+                .zip(&b.params)
+                .chain(a.results.iter().zip(&b.results))
+            {
+                if let (Some(ta), Some(tb)) = (store.obj(*va).ty, store.obj(*vb).ty) {
+                    unify(store, params, ta, tb, bound);
+                }
+            }
+        }
+        (Type::Named(a), Type::Named(b)) if a.origin.is_some() && a.origin == b.origin => {
+            for (&ta, &tb) in a.type_args.iter().zip(&b.type_args) {
+                unify(store, params, ta, tb, bound);
+            }
+        }
+        _ => {}
+    }
+}
