@@ -109,7 +109,24 @@ impl Checker<'_> {
             ExprKind::CompositeLit {
                 ty: Some(ty), elts, ..
             } => {
-                let t = self.type_expr(env, *ty);
+                let t = match &file.expr(*ty).kind {
+                    // `[...]T{...}`: the length is the number of elements (or the largest index + 1).
+                    ExprKind::ArrayType {
+                        len: Some(len),
+                        elt,
+                        ..
+                    } if matches!(file.expr(*len).kind, ExprKind::Ellipsis { .. }) => {
+                        let elem = self.type_expr(env, *elt);
+                        let count = self.literal_length(env, elts);
+                        let array = self.arena.add_type(Type::Array {
+                            len: Some(count),
+                            elem,
+                        });
+                        self.record(env, *ty, Mode::TypeExpr, array, None);
+                        array
+                    }
+                    _ => self.type_expr(env, *ty),
+                };
                 self.composite_elements(env, t, elts);
                 Operand {
                     mode: Mode::Value,
@@ -1134,6 +1151,25 @@ impl Checker<'_> {
 }
 
 impl Checker<'_> {
+    /// The length of `[...]T{elts}`: one past the largest index, counting keys.
+    fn literal_length(&self, env: Env, elts: &[ExprId]) -> u64 {
+        let file = self.file(env);
+        let (mut index, mut length) = (0u64, 0u64);
+        for &elt in elts {
+            if let ExprKind::KeyValue { key, .. } = &file.expr(elt).kind {
+                if let ExprKind::BasicLit { span, .. } = &file.expr(*key).kind {
+                    let value = make_from_literal(file.bytes(*span), LiteralKind::Int);
+                    if let (n, true) = value.uint64_val() {
+                        index = n;
+                    }
+                }
+            }
+            index += 1;
+            length = length.max(index);
+        }
+        length
+    }
+
     /// `x[i]` on arrays, slices, strings, maps and pointers to arrays.
     fn index_expr(&mut self, env: Env, e: ExprId, x: ExprId, index: ExprId) -> Operand {
         let base = self.expr(env, x);

@@ -25,6 +25,9 @@ impl Checker<'_> {
     /// `x.f` where `x` is a value: a field or a method value.
     pub(super) fn value_selector(&mut self, env: Env, e: ExprId, x: ExprId, sel: Ident) -> Operand {
         let operand = self.expr(env, x);
+        if operand.mode == Mode::TypeExpr {
+            return self.method_expr(env, e, operand.ty, sel);
+        }
         if !matches!(
             operand.mode,
             Mode::Variable | Mode::Value | Mode::MapIndex | Mode::CommaOk
@@ -137,6 +140,83 @@ impl Checker<'_> {
         };
         self.info.files[env.file].selections.insert(e, selection);
         result
+    }
+
+    /// `T.m`: a method expression, a function taking the receiver first.
+    fn method_expr(&mut self, env: Env, e: ExprId, recv: TypeId, sel: Ident) -> Operand {
+        let file = self.file(env);
+        let name = file.ident_name(sel);
+        let store = self.store();
+        let found =
+            crate::lookup::lookup_field_or_method(&store, recv, false, Some(self.arena.idx), &name);
+        let Lookup::Found {
+            obj,
+            index,
+            indirect,
+        } = found
+        else {
+            return Operand::invalid(Some(e), self.invalid_type());
+        };
+        if !matches!(store.obj(obj).kind, ObjKind::Func(_)) {
+            return Operand::invalid(Some(e), self.invalid_type());
+        }
+        if obj.pkg == self.arena.idx && store.obj(obj).ty.is_none() {
+            self.obj_decl(obj);
+        }
+        let store = self.store();
+        let Some(Type::Signature(sig)) = store.obj(obj).ty.map(|t| store.ty(t).clone()) else {
+            return Operand::invalid(Some(e), self.invalid_type());
+        };
+        if !sig.type_params.is_empty() || !sig.recv_type_params.is_empty() {
+            return Operand::invalid(Some(e), self.invalid_type()); // generic receivers: later
+        }
+        // The receiver becomes the first parameter: named (`_` if it has no name) only
+        // when the other parameters are, so that the signature never mixes both.
+        let others_named = sig
+            .params
+            .first()
+            .is_some_and(|&p| !store.obj(p).name.is_empty());
+        let recv_var = sig.recv.map(|r| {
+            let mut object = store.obj(r).clone();
+            object.ty = Some(recv);
+            object.name = match (others_named, object.name.is_empty()) {
+                (false, _) => "".into(),
+                (true, true) => "_".into(),
+                (true, false) => object.name,
+            };
+            if let ObjKind::Var(info) = &mut object.kind {
+                info.kind = crate::object::VarKind::Param;
+            }
+            object
+        });
+        let mut params = Vec::new();
+        if let Some(object) = recv_var {
+            params.push(self.arena.add_object(object));
+        }
+        params.extend(sig.params.iter().copied());
+        let ty = self.arena.add_type(Type::Signature(Signature {
+            recv: None,
+            params,
+            ..sig
+        }));
+        self.info.files[env.file].uses.insert(sel.pos().0, obj);
+        self.info.files[env.file].selections.insert(
+            e,
+            crate::selection::Selection {
+                kind: SelectionKind::MethodExpr,
+                recv,
+                obj,
+                index,
+                indirect,
+            },
+        );
+        Operand {
+            mode: Mode::Value,
+            expr: Some(e),
+            ty,
+            value: None,
+            builtin: None,
+        }
     }
 
     /// Checks the elements of a composite literal of type `ty`, giving untyped elements

@@ -622,6 +622,18 @@ impl Checker<'_> {
                 },
                 Type::Map { key, elem } => (Some(*key), Some(*elem)),
                 Type::Chan { elem, .. } => (Some(*elem), None),
+                // Range over a function: `func(yield func(K, V) bool)` yields K and V.
+                Type::Signature(sig) => {
+                    let yield_ty = sig.params.first().and_then(|&p| store.obj(p).ty);
+                    match yield_ty.map(|t| store.ty(crate::under::underlying(&store, t))) {
+                        Some(Type::Signature(yield_sig)) => {
+                            let mut types =
+                                yield_sig.params.iter().filter_map(|&p| store.obj(p).ty);
+                            (types.next(), types.next())
+                        }
+                        _ => (None, None),
+                    }
+                }
                 _ => (None, None),
             }
         };
