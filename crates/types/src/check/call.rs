@@ -293,6 +293,64 @@ impl Checker<'_> {
         }
     }
 
+    /// `min(...)` / `max(...)`: constant over constants, else a value of the arguments'
+    /// common type.
+    fn min_max(
+        &mut self,
+        env: Env,
+        e: ExprId,
+        fun: ExprId,
+        builtin: Builtin,
+        args: &[ExprId],
+    ) -> Operand {
+        let operands: Vec<Operand> = args.iter().map(|&a| self.expr(env, a)).collect();
+        if operands.iter().any(|x| x.mode == Mode::Invalid) {
+            return Operand::invalid(Some(e), self.invalid_type());
+        }
+        let mut x = operands[0].clone();
+        for a in operands.iter().skip(1) {
+            let mut a = a.clone();
+            self.match_operand_types(env, &mut x, &mut a);
+            if x.mode == Mode::Invalid || a.mode == Mode::Invalid {
+                return Operand::invalid(Some(e), self.invalid_type());
+            }
+            if x.mode == Mode::Constant && a.mode == Mode::Constant {
+                let (xv, av) = (
+                    x.value.clone().unwrap_or_else(Value::unknown),
+                    a.value.clone().unwrap_or_else(Value::unknown),
+                );
+                let op = if builtin == Builtin::Min {
+                    goescape_constant::CompareOp::Lt
+                } else {
+                    goescape_constant::CompareOp::Gt
+                };
+                if goescape_constant::compare(&av, op, &xv) {
+                    x = a;
+                }
+            } else {
+                x.mode = Mode::Value;
+                x.value = None;
+            }
+        }
+        let ty = x.ty;
+        for operand in &operands {
+            if let Some(arg) = operand.expr {
+                self.update_expr_type(env, arg, ty, true);
+            }
+        }
+        if x.mode != Mode::Constant {
+            let params = vec![ty; args.len()];
+            self.record_builtin_signature(env, fun, &params, ty, false);
+        }
+        Operand {
+            mode: x.mode,
+            expr: Some(e),
+            ty,
+            value: x.value,
+            builtin: None,
+        }
+    }
+
     fn no_value(&mut self, e: ExprId) -> Operand {
         let empty = self.arena.add_type(Type::Tuple(Vec::new()));
         Operand {
@@ -393,6 +451,82 @@ impl Checker<'_> {
                     self.record_builtin_signature(env, fun, &[s.ty, dots], s.ty, true);
                 }
                 value(s.ty)
+            }
+            Builtin::Min | Builtin::Max if !args.is_empty() => {
+                self.min_max(env, e, fun, builtin, args)
+            }
+            Builtin::Offsetof if args.len() == 1 => {
+                // unsafe.Offsetof(x.f): the offset of f within x's struct, through embedded fields.
+                self.expr(env, args[0]);
+                let selector = self.unparen(env, args[0]);
+                let selection = self.info.files[env.file].selections.get(&selector).cloned();
+                let Some(selection) = selection else {
+                    return Operand::invalid(Some(e), self.invalid_type());
+                };
+                let store = self.store();
+                let base = crate::under::deref(&store, selection.recv).0;
+                let offset = self.sizes.offsetof(&store, base, &selection.index);
+                match offset {
+                    Some(n) => Operand {
+                        mode: Mode::Constant,
+                        expr: Some(e),
+                        ty: uintptr,
+                        value: Some(Value::from_i64(n)),
+                        builtin: None,
+                    },
+                    None => value(uintptr),
+                }
+            }
+            Builtin::Add if args.len() == 2 => {
+                let ptr = self.expr(env, args[0]);
+                let mut len = self.expr(env, args[1]);
+                self.assign_to(env, &mut len, int);
+                let pointer = self.universe.basic(BasicKind::UnsafePointer);
+                if ptr.mode != Mode::Invalid && len.mode != Mode::Invalid {
+                    self.record_builtin_signature(env, fun, &[ptr.ty, len.ty], pointer, false);
+                }
+                value(pointer)
+            }
+            Builtin::Slice | Builtin::String if args.len() == 2 => {
+                let ptr = self.expr(env, args[0]);
+                let mut len = self.expr(env, args[1]);
+                self.assign_to(env, &mut len, int);
+                if ptr.mode == Mode::Invalid || len.mode == Mode::Invalid {
+                    return Operand::invalid(Some(e), self.invalid_type());
+                }
+                let result = if builtin == Builtin::String {
+                    self.universe.basic(BasicKind::String)
+                } else {
+                    let store = self.store();
+                    let Type::Pointer(elem) =
+                        store.ty(crate::under::underlying(&store, ptr.ty)).clone()
+                    else {
+                        return Operand::invalid(Some(e), self.invalid_type());
+                    };
+                    self.arena.add_type(Type::Slice(elem))
+                };
+                self.record_builtin_signature(env, fun, &[ptr.ty, len.ty], result, false);
+                value(result)
+            }
+            Builtin::StringData | Builtin::SliceData if args.len() == 1 => {
+                let mut x = self.expr(env, args[0]);
+                if x.mode == Mode::Invalid {
+                    return Operand::invalid(Some(e), self.invalid_type());
+                }
+                let elem = if builtin == Builtin::StringData {
+                    let string = self.universe.basic(BasicKind::String);
+                    self.assign_to(env, &mut x, string);
+                    self.universe.byte
+                } else {
+                    let store = self.store();
+                    match store.ty(Self::core_under(&store, x.ty)) {
+                        Type::Slice(elem) => *elem,
+                        _ => return Operand::invalid(Some(e), self.invalid_type()),
+                    }
+                };
+                let result = self.arena.add_type(Type::Pointer(elem));
+                self.record_builtin_signature(env, fun, &[x.ty], result, false);
+                value(result)
             }
             Builtin::Sizeof | Builtin::Alignof if args.len() == 1 => {
                 let mut x = self.expr(env, args[0]);

@@ -709,6 +709,11 @@ impl Checker<'_> {
         }
     }
 
+    /// [`Self::match_types`] for callers outside this module (the `min`/`max` builtins).
+    pub(super) fn match_operand_types(&mut self, env: Env, x: &mut Operand, y: &mut Operand) {
+        self.match_types(env, x, y);
+    }
+
     /// Converts untyped operands of a binary operation towards each other's types.
     fn match_types(&mut self, env: Env, x: &mut Operand, y: &mut Operand) {
         let store = self.store();

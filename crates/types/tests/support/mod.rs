@@ -21,7 +21,7 @@ pub fn compare_with_go_types(input: &str, expected: &str) {
         idx: FIRST_PACKAGE,
         path: "c".to_owned(),
         files: vec![file.clone()],
-        imports: HashMap::new(),
+        imports: HashMap::from([("unsafe".to_owned(), goescape_types::universe::UNSAFE)]),
         go_version: "go1.26".to_owned(),
     };
     let checked = check_package(&program, &universe, &package);
