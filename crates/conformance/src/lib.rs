@@ -5,7 +5,14 @@
 //! go/parser's view of each file in the canonical text form of `docs/ast-dump.md`, which
 //! [`goescape_syntax::dump::dump_file`] prints for our parser. This library holds the
 //! reusable pieces: locating Go, listing files, building and streaming the Go tool, and
-//! comparing one file.
+//! comparing one file. The modules hold the type checker's counterpart: [`gotypes`]
+//! (go/types' side, from `tools/gotypes`), [`typecheck`] (ours), [`classes`] (comparing the
+//! two line class by line class) and [`ratchet`] (the committed figures).
+
+pub mod classes;
+pub mod gotypes;
+pub mod ratchet;
+pub mod typecheck;
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
@@ -36,6 +43,61 @@ fn go_output(args: &[&str]) -> Result<String, String> {
         return Err(format!("`go {}` failed ({})", args.join(" "), out.status));
     }
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// What the libtest arguments cargo passes (`--list`, name filters, `--exact`,
+/// `--ignored`, `--skip`) ask of a test binary that holds the single test `name`, so that
+/// `cargo test SOMETHING_ELSE` does not run it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestSelection {
+    /// Run the test.
+    Run,
+    /// Print `NAME: test` (when `ignored` is false) and run nothing.
+    List { ignored: bool },
+    /// Filtered out: print `test NAME ... filtered out`.
+    FilteredOut,
+}
+
+/// Decides [`TestSelection`] from the arguments after the program name.
+pub fn test_selection(name: &str, args: impl IntoIterator<Item = String>) -> TestSelection {
+    let args: Vec<String> = args.into_iter().collect();
+    let mut filters = Vec::new();
+    let mut skips = Vec::new();
+    let (mut exact, mut list, mut ignored_only) = (false, false, false);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--list" => list = true,
+            "--exact" => exact = true,
+            "--ignored" => ignored_only = true,
+            "--skip" => skips.extend(it.next().cloned()),
+            "--test-threads" | "--format" | "--color" | "--logfile" | "-Z" | "--shuffle-seed" => {
+                it.next();
+            }
+            a if a.starts_with('-') => {}
+            a => filters.push(a.to_string()),
+        }
+    }
+    if list {
+        return TestSelection::List {
+            ignored: ignored_only,
+        };
+    }
+    let matches = |f: &String| {
+        if exact {
+            f == name
+        } else {
+            name.contains(f.as_str())
+        }
+    };
+    let selected = !ignored_only
+        && (filters.is_empty() || filters.iter().any(matches))
+        && !skips.iter().any(|s| name.contains(s.as_str()));
+    if selected {
+        TestSelection::Run
+    } else {
+        TestSelection::FilteredOut
+    }
 }
 
 /// The Go installation's root directory (`go env GOROOT`).
@@ -84,9 +146,15 @@ pub fn go_files_under(dir: &Path) -> io::Result<Vec<PathBuf>> {
 
 /// Builds `tools/goast` into `out_dir` and returns the path of the executable.
 pub fn build_goast(out_dir: &Path) -> Result<PathBuf, String> {
-    let src = workspace_root().join("tools").join("goast");
+    build_go_tool("goast", out_dir)
+}
+
+/// Builds the Go program `tools/NAME` (a module of its own) into `out_dir/NAME` with the Go
+/// on PATH, and returns the path of the executable.
+pub fn build_go_tool(name: &str, out_dir: &Path) -> Result<PathBuf, String> {
+    let src = workspace_root().join("tools").join(name);
     fs::create_dir_all(out_dir).map_err(|e| format!("creating {}: {e}", out_dir.display()))?;
-    let exe = out_dir.join("goast");
+    let exe = out_dir.join(name);
     let status = Command::new("go")
         .arg("build")
         .arg("-o")
@@ -521,7 +589,8 @@ fn check_ast_pos(parsed: &Parsed) -> Result<(), String> {
     caught.unwrap_or_else(|payload| Err(format!("panic: {}", panic_message(payload.as_ref()))))
 }
 
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+/// The message of a caught panic (its payload if it is a string).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_string()
     } else if let Some(s) = payload.downcast_ref::<String>() {

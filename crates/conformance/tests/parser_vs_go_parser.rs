@@ -24,7 +24,8 @@ use std::time::Instant;
 
 use goescape_conformance::{
     build_goast, compare_file, first_difference, go_files_under, go_version, goroot, our_dump,
-    path_name, run_goast_dump, write_diff_pair, GoResult, Outcome, Section,
+    path_name, run_goast_dump, test_selection, write_diff_pair, GoResult, Outcome, Section,
+    TestSelection,
 };
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
@@ -54,44 +55,19 @@ fn main() -> ExitCode {
 /// Honours the libtest arguments cargo may pass (`--list`, name filters, `--exact`,
 /// `--ignored`, `--skip`), so that `cargo test SOMETHING_ELSE` does not run this test.
 fn selected_by_args() -> bool {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut filters = Vec::new();
-    let mut skips = Vec::new();
-    let (mut exact, mut list, mut ignored_only) = (false, false, false);
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--list" => list = true,
-            "--exact" => exact = true,
-            "--ignored" => ignored_only = true,
-            "--skip" => skips.extend(it.next().cloned()),
-            "--test-threads" | "--format" | "--color" | "--logfile" | "-Z" | "--shuffle-seed" => {
-                it.next();
+    match test_selection(TEST_NAME, std::env::args().skip(1)) {
+        TestSelection::Run => true,
+        TestSelection::List { ignored } => {
+            if !ignored {
+                println!("{TEST_NAME}: test");
             }
-            a if a.starts_with('-') => {}
-            a => filters.push(a.to_string()),
+            false
+        }
+        TestSelection::FilteredOut => {
+            println!("test {TEST_NAME} ... filtered out");
+            false
         }
     }
-    let matches = |f: &String| {
-        if exact {
-            f == TEST_NAME
-        } else {
-            TEST_NAME.contains(f.as_str())
-        }
-    };
-    if list {
-        if !ignored_only {
-            println!("{TEST_NAME}: test");
-        }
-        return false;
-    }
-    let selected = !ignored_only
-        && (filters.is_empty() || filters.iter().any(matches))
-        && !skips.iter().any(|s| TEST_NAME.contains(s.as_str()));
-    if !selected {
-        println!("test {TEST_NAME} ... filtered out");
-    }
-    selected
 }
 
 fn run() -> Result<bool, String> {

@@ -44,7 +44,7 @@ impl Checker<'_> {
                 self.conversion(env, e, arg, callee.ty)
             }
             Mode::Builtin => match callee.builtin {
-                Some(builtin) => self.builtin_call(env, e, fun, builtin, args),
+                Some(builtin) => self.builtin_call(env, e, fun, builtin, args, has_dots),
                 None => Operand::invalid(Some(e), self.invalid_type()),
             },
             _ => self.function_call(env, e, fun, callee, args, has_dots, &[]),
@@ -362,6 +362,7 @@ impl Checker<'_> {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn builtin_call(
         &mut self,
         env: Env,
@@ -369,6 +370,7 @@ impl Checker<'_> {
         fun: ExprId,
         builtin: Builtin,
         args: &[ExprId],
+        has_dots: bool,
     ) -> Operand {
         let int = self.universe.basic(BasicKind::Int);
         let uintptr = self.universe.basic(BasicKind::Uintptr);
@@ -436,8 +438,14 @@ impl Checker<'_> {
                     Type::Slice(elem) => Some(*elem),
                     _ => None,
                 };
-                for &arg in &args[1..] {
+                for (i, &arg) in args.iter().enumerate().skip(1) {
                     let mut x = self.expr(env, arg);
+                    if has_dots && i + 1 == args.len() {
+                        // `append(s, xs...)`: xs is a slice (or, for []byte, a string).
+                        let ty = default_type(&self.store(), x.ty);
+                        self.assign_to(env, &mut x, ty);
+                        continue;
+                    }
                     if let Some(elem) = elem {
                         self.assign_to(env, &mut x, elem);
                     }
@@ -454,6 +462,84 @@ impl Checker<'_> {
             }
             Builtin::Min | Builtin::Max if !args.is_empty() => {
                 self.min_max(env, e, fun, builtin, args)
+            }
+            Builtin::Real | Builtin::Imag if args.len() == 1 => {
+                let x = self.expr(env, args[0]);
+                if x.mode == Mode::Invalid {
+                    return Operand::invalid(Some(e), self.invalid_type());
+                }
+                let store = self.store();
+                let kind = crate::predicates::basic_kind(&store, x.ty);
+                let (part_kind, part) = match kind {
+                    Some(BasicKind::Complex64) => (BasicKind::Float32, None),
+                    Some(BasicKind::Complex128) => (BasicKind::Float64, None),
+                    Some(
+                        BasicKind::UntypedComplex
+                        | BasicKind::UntypedFloat
+                        | BasicKind::UntypedInt
+                        | BasicKind::UntypedRune,
+                    ) => {
+                        let v = x.value.clone().unwrap_or_else(Value::unknown);
+                        let part = if builtin == Builtin::Real {
+                            goescape_constant::real(&v)
+                        } else {
+                            goescape_constant::imag(&v)
+                        };
+                        (BasicKind::UntypedFloat, Some(part))
+                    }
+                    _ => return Operand::invalid(Some(e), self.invalid_type()),
+                };
+                let ty = self.universe.basic(part_kind);
+                match (x.mode, part) {
+                    (Mode::Constant, Some(v)) => Operand {
+                        mode: Mode::Constant,
+                        expr: Some(e),
+                        ty,
+                        value: Some(v),
+                        builtin: None,
+                    },
+                    _ => {
+                        self.record_builtin_signature(env, fun, &[x.ty], ty, false);
+                        value(ty)
+                    }
+                }
+            }
+            Builtin::Complex if args.len() == 2 => {
+                let mut re = self.expr(env, args[0]);
+                let mut im = self.expr(env, args[1]);
+                if re.mode == Mode::Invalid || im.mode == Mode::Invalid {
+                    return Operand::invalid(Some(e), self.invalid_type());
+                }
+                self.match_operand_types(env, &mut re, &mut im);
+                let store = self.store();
+                let result_kind = match crate::predicates::basic_kind(&store, re.ty) {
+                    Some(BasicKind::Float32) => BasicKind::Complex64,
+                    Some(BasicKind::Float64) => BasicKind::Complex128,
+                    Some(k) if k.is_untyped() => BasicKind::UntypedComplex,
+                    _ => return Operand::invalid(Some(e), self.invalid_type()),
+                };
+                let ty = self.universe.basic(result_kind);
+                if re.mode == Mode::Constant && im.mode == Mode::Constant {
+                    let (r, i) = (
+                        re.value.clone().unwrap_or_else(Value::unknown),
+                        im.value.clone().unwrap_or_else(Value::unknown),
+                    );
+                    let sum = goescape_constant::binary_op(
+                        &goescape_constant::to_float(&r),
+                        goescape_constant::BinaryOp::Add,
+                        &goescape_constant::make_imag(&goescape_constant::to_float(&i)),
+                    );
+                    return Operand {
+                        mode: Mode::Constant,
+                        expr: Some(e),
+                        ty,
+                        value: Some(sum),
+                        builtin: None,
+                    };
+                }
+                let operand_ty = re.ty;
+                self.record_builtin_signature(env, fun, &[operand_ty, operand_ty], ty, false);
+                value(ty)
             }
             Builtin::Offsetof if args.len() == 1 => {
                 // unsafe.Offsetof(x.f): the offset of f within x's struct, through embedded fields.

@@ -17,11 +17,39 @@ impl Checker<'_> {
     /// Checks every package-level declaration, in source order, then the signatures of
     /// methods (bodies are a later phase).
     pub(super) fn package_objects(&mut self) {
+        // As go/types: defined types first, then aliases, then everything else, each in
+        // source order.
         let order = self.decl_order.clone();
-        for obj in order {
-            self.obj_decl(obj);
+        let rank = |checker: &Self, obj: ObjId| -> u8 {
+            match checker.decls.get(&obj).map(|d| &d.kind) {
+                Some(DeclKind::Type { spec }) => {
+                    let file = checker.file(Env {
+                        file: checker.decls[&obj].file,
+                        scope: checker.package_scope,
+                        func: None,
+                    });
+                    let is_alias = matches!(
+                        &file.decls[spec.decl],
+                        Decl::Gen(gen, _) if matches!(gen.specs.get(spec.spec), Some(Spec::Type(t)) if t.assign.is_valid())
+                    );
+                    if is_alias {
+                        1
+                    } else {
+                        0
+                    }
+                }
+                _ => 2,
+            }
+        };
+        for pass in 0..3 {
+            for &obj in &order {
+                if rank(self, obj) == pass {
+                    self.obj_decl(obj);
+                }
+            }
         }
         self.attach_methods();
+        self.check_delayed_bodies();
         // Untyped expressions whose type was never fixed keep their untyped type.
         let mut remaining: Vec<_> = self.untyped.drain().collect();
         remaining.sort_by_key(|((file, expr), _)| (*file, *expr));
@@ -40,7 +68,12 @@ impl Checker<'_> {
         match self.colors.get(&obj) {
             Some(Color::Black) => return,
             Some(Color::Grey) => {
-                self.report_cycle(obj);
+                // A reference back to an object being declared is fine once its type is
+                // known (a function's signature before its body, a defined type before its
+                // underlying type); otherwise it is an invalid cycle.
+                if self.store().obj(obj).ty.is_none() {
+                    self.report_cycle(obj);
+                }
                 return;
             }
             None => {}
@@ -395,16 +428,34 @@ impl Checker<'_> {
         sig.recv_type_params = recv_type_params;
         let sig_ty = self.arena.add_type(Type::Signature(sig.clone()));
         self.arena.objects[obj.index as usize].ty = Some(sig_ty);
-        if let Some(body) = &func.body {
-            self.declare_signature_vars(func_env, &sig);
-            self.func_body(
+        self.declare_signature_vars(func_env, &sig);
+        if func.body.is_some() {
+            // Bodies are checked once every package-level declaration is (as go/types
+            // delays them), so that what they refer to is checked in declaration order.
+            self.delayed_bodies.push((
                 Env {
                     func: Some(sig_ty),
                     ..func_env
                 },
-                body,
-            );
+                decl_index,
+            ));
         }
+    }
+
+    /// Checks the function bodies set aside by `func_decl`, in source order.
+    fn check_delayed_bodies(&mut self) {
+        let mut index = 0;
+        while index < self.delayed_bodies.len() {
+            let (env, decl_index) = self.delayed_bodies[index];
+            index += 1;
+            let file = self.file(env);
+            if let Decl::Func(func) = &file.decls[decl_index] {
+                if let Some(body) = &func.body {
+                    self.func_body(env, body);
+                }
+            }
+        }
+        self.delayed_bodies.clear();
     }
 
     /// The receiver type `T[A, B]` / `*T[A, B]` of a method of a generic type: the names in

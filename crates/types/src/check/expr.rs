@@ -346,6 +346,14 @@ impl Checker<'_> {
                 .map(|t| (t, None))
                 .ok_or(ConversionError::Invalid);
         }
+        if crate::under::is_type_param(&store, target) {
+            // Untyped nil stays untyped; other untyped values take the type parameter.
+            return Ok(if x.ty == untyped_nil {
+                (untyped_nil, None)
+            } else {
+                (target, None)
+            });
+        }
         let under = crate::under::underlying(&store, target);
         match store.ty(under) {
             Type::Basic(basic) => {
@@ -492,7 +500,7 @@ impl Checker<'_> {
         op_pos: goescape_syntax::Pos,
         mut x: Operand,
     ) -> Operand {
-        if x.mode == Mode::Invalid {
+        if x.mode == Mode::Invalid || x.ty == self.invalid_type() {
             return self.invalid(e);
         }
         x.expr = Some(e);
@@ -614,7 +622,10 @@ impl Checker<'_> {
     ) -> Operand {
         let mut x = self.expr(env, lhs);
         let mut y = self.expr(env, rhs);
-        if x.mode == Mode::Invalid || y.mode == Mode::Invalid {
+        // An operand of invalid type was reported (or not typed yet): no follow-on errors.
+        let invalid = self.invalid_type();
+        if x.mode == Mode::Invalid || y.mode == Mode::Invalid || x.ty == invalid || y.ty == invalid
+        {
             return self.invalid(e);
         }
         if matches!(op, Token::Shl | Token::Shr) {
@@ -766,15 +777,19 @@ impl Checker<'_> {
         op_pos: goescape_syntax::Pos,
     ) -> Operand {
         let store = self.store();
+        let untyped_nil = self.universe.basic(BasicKind::UntypedNil);
+        let nil_comparison = (x.ty == untyped_nil && has_nil(&store, y.ty))
+            || (y.ty == untyped_nil && has_nil(&store, x.ty));
         let assignable = identical(&store, x.ty, y.ty)
-            || (is_interface(&store, x.ty) || is_interface(&store, y.ty));
+            || is_interface(&store, x.ty)
+            || is_interface(&store, y.ty)
+            || nil_comparison;
         let ordered = matches!(op, Token::Lss | Token::Leq | Token::Gtr | Token::Geq);
         let ok = assignable
             && if ordered {
                 all_ordered(&store, x.ty)
             } else {
-                is_comparable(&store, x.ty)
-                    || has_nil(&store, x.ty) && y.ty == self.universe.basic(BasicKind::UntypedNil)
+                is_comparable(&store, x.ty) || nil_comparison
             };
         if !ok {
             let file = self.file(env);

@@ -99,6 +99,7 @@ pub fn check_package(
         sizes: Sizes::AMD64,
         instances: HashMap::new(),
         pending_instances: Vec::new(),
+        delayed_bodies: Vec::new(),
     };
     checker.collect_objects();
     checker.package_objects();
@@ -139,6 +140,9 @@ pub(crate) struct Checker<'a> {
     instances: HashMap<TypeId, Vec<(Vec<TypeId>, TypeId)>>,
     /// Instances whose origin's underlying type was not known when they were made.
     pending_instances: Vec<TypeId>,
+    /// Function bodies to check after the package-level declarations: (environment with
+    /// the function's scope and signature, index of the declaration in its file).
+    delayed_bodies: Vec<(Env, usize)>,
 }
 
 /// Where names are looked up: a file of the package and a scope.

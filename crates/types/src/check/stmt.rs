@@ -166,8 +166,9 @@ impl Checker<'_> {
                     let x = self.expr(env, l);
                     let mut y = self.expr(env, r);
                     if matches!(tok, Token::ShlAssign | Token::ShrAssign) {
+                        // A constant count keeps its untyped type; a non-constant untyped one becomes uint.
                         let uint = self.universe.basic(BasicKind::Uint);
-                        if is_untyped(&self.store(), y.ty) {
+                        if y.mode != Mode::Constant && is_untyped(&self.store(), y.ty) {
                             self.assign_to(env, &mut y, uint);
                         }
                     } else if x.mode != Mode::Invalid {

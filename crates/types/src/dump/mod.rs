@@ -6,13 +6,14 @@
 //! arenas of the [`Program`]. Where the checker has not recorded something, nothing is made
 //! up: an object without a type prints `-` as its type (`"invalid type"` for package names,
 //! labels and builtins, which have no type in our model and `Typ[Invalid]` in go/types), a
-//! file without a recorded Go version prints `-`, and the lines of facts our [`Info`] does
-//! not hold yet (selections, instances, initialization order) are not printed.
+//! file without a recorded Go version prints `-`, a scope without a recorded extent prints
+//! `---` as its span, and the lines of facts our [`Info`] does not hold yet (instances,
+//! initialization order: `INST`, `INIT`) are not printed.
 //!
 //! Layout: [`text`] (quoting, atoms, positions), [`nodes`] (the syntax nodes `Info` refers
 //! to by offset), `object` (the OBJ value), `recorded` (the lines of [`Info`]: `EXPR`,
-//! `DEF`/`USE`, `IMPLICIT`, `SCOPE`), `package_scope` (`OBJECT` lines and the details of
-//! type names).
+//! `DEF`/`USE`, `IMPLICIT`, `SEL`, `SCOPE`), `package_scope` (`OBJECT` lines and the
+//! details of type names).
 
 pub mod nodes;
 mod object;
@@ -21,6 +22,7 @@ mod recorded;
 pub mod text;
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use goescape_syntax::ast::{Decl, File, Spec};
@@ -95,8 +97,8 @@ pub fn dump_package(input: &PackageDump<'_>, qualifier: Qualifier<'_>) -> String
         input,
         qualifier,
         pointers: scratch.pointers,
-        types: HashMap::new(),
-        objects: HashMap::new(),
+        types: IdMap::default(),
+        objects: IdMap::default(),
         package_vars: package_var_names(input.files),
         package_scope: input
             .program
@@ -172,9 +174,9 @@ pub(crate) struct Dumper<'a, 'q> {
     /// `*T` for package-level type names `T` (in the scratch arena).
     pointers: HashMap<TypeId, TypeId>,
     /// Quoted type strings.
-    types: HashMap<TypeId, String>,
+    types: IdMap<TypeId, String>,
     /// Rendered objects.
-    objects: HashMap<ObjId, String>,
+    objects: IdMap<ObjId, String>,
     package_vars: HashSet<(u32, u32)>,
     package_scope: Option<crate::ids::ScopeId>,
 }
@@ -246,6 +248,34 @@ impl<'a> Dumper<'a, '_> {
     }
 }
 
+/// A map keyed by arena ids, hashed cheaply (the caches are hit once per printed type and
+/// object; SipHash's resistance to collisions is not needed for ids).
+type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
+/// A multiplicative hasher for the few integers an id is made of.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// A line of a sorted group, with its sort key: start, then end descending, then text.
 struct Keyed {
     start: u64,
@@ -265,6 +295,7 @@ fn sort_pos(file: u32, pos: Pos) -> u64 {
 
 /// Appends the lines of a group, sorted as the dump sorts groups 4 to 9.
 fn flush_sorted(out: &mut String, mut lines: Vec<Keyed>) {
+    out.reserve(lines.iter().map(|keyed| keyed.line.len() + 1).sum());
     lines.sort_unstable_by(|x, y| {
         x.start
             .cmp(&y.start)

@@ -220,29 +220,39 @@ pub fn expr_kind_name(kind: &ExprKind) -> &'static str {
 /// parsed without errors the character after an identifier starts another token or is
 /// space, so approximating Go's letters and digits by Unicode's alphanumerics is exact.
 pub fn ident_at(src: &[u8], offset: u32) -> (String, u32) {
-    let start = offset as usize;
-    let rest = src.get(start..).unwrap_or_default();
-    let text = match std::str::from_utf8(rest) {
-        Ok(text) => text,
-        Err(e) => std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default(),
-    };
-    let len: usize = text
-        .chars()
-        .take_while(|&c| c == '_' || c.is_alphanumeric())
-        .map(char::len_utf8)
-        .sum();
-    let starts_ident = text
-        .chars()
-        .next()
-        .is_some_and(|c| c == '_' || c.is_alphabetic());
+    let rest = src.get(offset as usize..).unwrap_or_default();
     // The name of a dot import (`import . "p"`) is an identifier `.` in go/ast.
-    if text.starts_with('.') {
+    if rest.first() == Some(&b'.') {
         return (".".to_owned(), offset + 1);
     }
-    if len == 0 || !starts_ident {
+    let mut len = 0;
+    while let Some(c) = char_at(rest, len) {
+        let continues = c == '_' || c.is_alphanumeric();
+        let starts = c == '_' || c.is_alphabetic();
+        if !(continues && (len > 0 || starts)) {
+            break;
+        }
+        len += c.len_utf8();
+    }
+    if len == 0 {
         return ("_".to_owned(), offset.saturating_add(1));
     }
-    (text[..len].to_owned(), offset + len as u32)
+    let name = String::from_utf8_lossy(&rest[..len]).into_owned();
+    (name, offset + len as u32)
+}
+
+/// The character starting at byte `i` of `bytes`, if it is valid UTF-8.
+fn char_at(bytes: &[u8], i: usize) -> Option<char> {
+    let first = *bytes.get(i)?;
+    if first < 0x80 {
+        return Some(char::from(first));
+    }
+    let window = &bytes[i..bytes.len().min(i + 4)];
+    let valid = match std::str::from_utf8(window) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&window[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    valid.chars().next()
 }
 
 #[cfg(test)]
@@ -256,6 +266,8 @@ mod tests {
         assert_eq!(ident_at("a πb+".as_bytes(), 2), ("πb".to_owned(), 5));
         assert_eq!(ident_at(b"f(", 1), ("_".to_owned(), 2));
         assert_eq!(ident_at(b"f", 9), ("_".to_owned(), 10));
+        assert_eq!(ident_at(b"9a", 0), ("_".to_owned(), 1));
+        assert_eq!(ident_at(b"a9\xff", 0), ("a9".to_owned(), 2));
         assert_eq!(ident_at(b"import . \"p\"", 7), (".".to_owned(), 8));
     }
 

@@ -23,6 +23,13 @@ use crate::ty::Type;
 use crate::typestring::selection_type_string;
 use crate::under::{unalias, underlying};
 
+/// A new line: most are under 160 bytes.
+fn line_starting(word: &str) -> String {
+    let mut line = String::with_capacity(160);
+    line.push_str(word);
+    line
+}
+
 impl Dumper<'_, '_> {
     pub(super) fn recorded(&mut self, out: &mut String) {
         let input = self.input;
@@ -138,7 +145,7 @@ impl Dumper<'_, '_> {
         ty: TypeId,
         value: Option<&Value>,
     ) -> Keyed {
-        let mut line = String::from("EXPR ");
+        let mut line = line_starting("EXPR ");
         push_span(&mut line, self.own_file(file), start, end);
         let _ = write!(line, " {kind} {mode} ");
         self.push_type(&mut line, Some(ty));
@@ -177,7 +184,7 @@ impl Dumper<'_, '_> {
                 continue;
             };
             let end = file.expr_end(id);
-            let mut line = String::from("SEL ");
+            let mut line = line_starting("SEL ");
             push_span(&mut line, self.own_file(i), start, end);
             line.push_str(match selection.kind {
                 SelectionKind::FieldVal => " fieldval ",
@@ -237,7 +244,7 @@ impl Dumper<'_, '_> {
             .map(|(&offset, &obj)| ("USE ", offset, Some(obj)));
         for (word, offset, obj) in defs.chain(uses) {
             let (name, end) = ident_at(&file.src, offset);
-            let mut line = String::from(word);
+            let mut line = line_starting(word);
             push_pos(&mut line, file_ref, Pos(offset));
             line.push(' ');
             match obj {
@@ -275,7 +282,7 @@ impl Dumper<'_, '_> {
             let node = index.implicits.get(&offset);
             let (kind, start, end) =
                 node.map_or(("?", Pos(offset), Pos::NONE), |n| (n.kind, n.start, n.end));
-            let mut line = String::from("IMPLICIT ");
+            let mut line = line_starting("IMPLICIT ");
             push_span(&mut line, file_ref, start, end);
             line.push(' ');
             line.push_str(kind);
@@ -294,7 +301,7 @@ impl Dumper<'_, '_> {
         let file_ref = self.own_file(i);
         for (&offset, &scope_id) in &info.scopes {
             let scope = self.store.scope(scope_id);
-            let mut line = String::from("SCOPE ");
+            let mut line = line_starting("SCOPE ");
             let (scope_file, start, end) = match scope.range {
                 Some((file, start, end)) => (file, Pos(start), Pos(end)),
                 None => (i, Pos::NONE, Pos::NONE),
