@@ -340,7 +340,8 @@ impl Checker<'_> {
         // Type parameters live in a scope of the declaration's own.
         let env = match &spec.type_params {
             Some(list) => {
-                let inner = self.open_scope(env, spec.name.pos().0);
+                let end = self.file(env).expr_end(spec.ty);
+                let inner = self.open_scope(env, spec.name.pos(), end);
                 let params = self.collect_type_params(inner, list);
                 if let Type::Named(n) = &mut self.arena.types[named.index as usize] {
                     n.type_params = params;
@@ -377,7 +378,11 @@ impl Checker<'_> {
         };
         // The function's scope holds the type parameters, receiver, parameters and
         // results, and the body.
-        let func_env = self.open_scope(env, func.ty.func_pos.0);
+        let end = match &func.body {
+            Some(body) => file.block_end(body),
+            None => file.func_type_end(&func.ty),
+        };
+        let func_env = self.open_scope(env, func.ty.func_pos, end);
         let mut recv_type_params = Vec::new();
         let recv = match func.recv.as_ref().and_then(|recv| recv.list.first()) {
             Some(field) => {

@@ -262,7 +262,7 @@ impl Checker<'_> {
                 }
             }
             ExprKind::FuncLit { ty, body } => {
-                let func_env = self.open_scope(env, ty.func_pos.0);
+                let func_env = self.open_scope(env, ty.func_pos, file.expr_end(e));
                 let signature = self.signature(func_env, None, ty);
                 let sig = self.arena.add_type(Type::Signature(signature.clone()));
                 // The literal's signature node has no id of its own: keyed by the literal.

@@ -85,19 +85,32 @@ impl Checker<'_> {
     /// Declares `obj` in `scope` under its name, unless the name is blank; reports a
     /// redeclaration (keeping the first object) and records the definition.
     fn declare(&mut self, file: usize, scope: ScopeId, ident: Option<Ident>, obj: ObjId) {
+        let name = self.arena.objects[obj.index as usize].name.clone();
+        if &*name != "_" {
+            if let Err(alt) = self.scope_mut(scope).insert(&name, obj) {
+                let pos = ident.map_or(Pos::NONE, Ident::pos);
+                self.error(file, pos, format!("{name} redeclared in this block"));
+                self.other_declaration(alt);
+                return;
+            }
+            self.arena.objects[obj.index as usize].parent = Some(scope);
+        }
+        // As go/types: the definition is recorded once the name is declared.
         if let Some(ident) = ident {
             self.info.files[file].defs.insert(ident.pos().0, Some(obj));
         }
-        let name = self.arena.objects[obj.index as usize].name.clone();
-        if &*name == "_" {
+    }
+
+    /// The second part of a redeclaration error: where the name was declared first.
+    pub(super) fn other_declaration(&mut self, alt: ObjId) {
+        let store = self.store();
+        let object = store.obj(alt);
+        let Some(pos) = object.pos else { return };
+        if alt.pkg != self.arena.idx {
             return;
         }
-        if self.scope_mut(scope).insert(&name, obj).is_err() {
-            let pos = ident.map_or(Pos::NONE, Ident::pos);
-            self.error(file, pos, format!("{name} redeclared in this block"));
-            return;
-        }
-        self.arena.objects[obj.index as usize].parent = Some(scope);
+        let msg = format!("\tother declaration of {}", object.name);
+        self.error(pos.file as usize, Pos(pos.offset), msg);
     }
 
     pub(super) fn new_object(&mut self, file: usize, ident: Ident, kind: ObjKind) -> ObjId {
@@ -140,6 +153,12 @@ impl Checker<'_> {
             scope.range = Some((file_index as u32, 0, file.src.len() as u32));
             let file_scope = self.arena.add_scope(scope);
             self.file_scopes.push(file_scope);
+            // go/types records the file scope for the file node, which starts at `package`.
+            if file.package_pos.is_valid() {
+                self.info.files[file_index]
+                    .scopes
+                    .insert(file.package_pos.0, file_scope);
+            }
             for (decl_index, decl) in file.decls.iter().enumerate() {
                 self.collect_decl(file_index, file, file_scope, decl_index, decl);
             }

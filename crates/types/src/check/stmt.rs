@@ -79,9 +79,16 @@ impl Checker<'_> {
     }
 
     /// A new scope nested in `env`'s, recorded for the node starting at `node_pos`.
-    pub(super) fn open_scope(&mut self, env: Env, node_pos: u32) -> Env {
-        let scope = self.arena.add_scope(Scope::new(Some(env.scope)));
-        self.info.files[env.file].scopes.insert(node_pos, scope);
+    pub(super) fn open_scope(
+        &mut self,
+        env: Env,
+        start: goescape_syntax::Pos,
+        end: goescape_syntax::Pos,
+    ) -> Env {
+        let mut new = Scope::new(Some(env.scope));
+        new.range = Some((env.file as u32, start.0, end.0));
+        let scope = self.arena.add_scope(new);
+        self.info.files[env.file].scopes.insert(start.0, scope);
         Env { scope, ..env }
     }
 
@@ -120,7 +127,8 @@ impl Checker<'_> {
     }
 
     fn block(&mut self, env: Env, block: &Block) {
-        let inner = self.open_scope(env, block.lbrace.0);
+        let end = self.file(env).block_end(block);
+        let inner = self.open_scope(env, block.lbrace, end);
         for &stmt in &block.stmts {
             self.stmt(inner, stmt);
         }
@@ -203,7 +211,7 @@ impl Checker<'_> {
                 body,
                 else_,
             } => {
-                let inner = self.open_scope(env, if_pos.0);
+                let inner = self.open_scope(env, *if_pos, file.stmt_end(id));
                 if let Some(init) = init {
                     self.stmt(inner, *init);
                 }
@@ -221,7 +229,7 @@ impl Checker<'_> {
                 post,
                 body,
             } => {
-                let inner = self.open_scope(env, for_pos.0);
+                let inner = self.open_scope(env, *for_pos, file.stmt_end(id));
                 if let Some(init) = init {
                     self.stmt(inner, *init);
                 }
@@ -242,7 +250,7 @@ impl Checker<'_> {
                 body,
                 ..
             } => {
-                let inner = self.open_scope(env, for_pos.0);
+                let inner = self.open_scope(env, *for_pos, file.stmt_end(id));
                 self.range_stmt(inner, *key, *value, *tok, *x);
                 self.block(inner, body);
             }
@@ -252,7 +260,7 @@ impl Checker<'_> {
                 tag,
                 body,
             } => {
-                let inner = self.open_scope(env, switch_pos.0);
+                let inner = self.open_scope(env, *switch_pos, file.stmt_end(id));
                 if let Some(init) = init {
                     self.stmt(inner, *init);
                 }
@@ -272,7 +280,7 @@ impl Checker<'_> {
                     else {
                         continue;
                     };
-                    let clause_env = self.open_scope(inner, case_pos.0);
+                    let clause_env = self.open_scope(inner, *case_pos, file.stmt_end(clause));
                     for &value in list.iter() {
                         let mut v = self.expr(clause_env, value);
                         let target = tag_ty.unwrap_or_else(|| self.universe.basic(BasicKind::Bool));
@@ -289,7 +297,7 @@ impl Checker<'_> {
                 assign,
                 body,
             } => {
-                let inner = self.open_scope(env, switch_pos.0);
+                let inner = self.open_scope(env, *switch_pos, file.stmt_end(id));
                 if let Some(init) = init {
                     self.stmt(inner, *init);
                 }
@@ -306,7 +314,7 @@ impl Checker<'_> {
                     else {
                         continue;
                     };
-                    let clause_env = self.open_scope(env, case_pos.0);
+                    let clause_env = self.open_scope(env, *case_pos, file.stmt_end(clause));
                     if let Some(comm) = comm {
                         self.stmt(clause_env, *comm);
                     }
@@ -711,7 +719,7 @@ impl Checker<'_> {
             else {
                 continue;
             };
-            let clause_env = self.open_scope(env, case_pos.0);
+            let clause_env = self.open_scope(env, *case_pos, file.stmt_end(clause));
             let mut single = None;
             for &t in list.iter() {
                 let is_nil = matches!(&file.expr(t).kind, ExprKind::Ident(i) if file.ident_name(*i) == "nil");

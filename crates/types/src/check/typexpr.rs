@@ -230,6 +230,8 @@ impl Checker<'_> {
                     parent: None,
                     kind: var.clone(),
                 });
+                // An anonymous parameter is an implicit object of its field.
+                self.info.files[env.file].implicits.insert(pos.0, obj);
                 vars.push(obj);
             }
             for &name in &field.names {
