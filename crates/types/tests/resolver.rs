@@ -103,9 +103,11 @@ fn collects_objects_and_reports_what_cannot_be_declared() {
         [
             "6:10: missing init expr for y (soft=false)",
             "7:5: x redeclared in this block (soft=false)",
+            "6:7: \tother declaration of x (soft=false)",
             "8:6: func init must have a body (soft=true)",
             "9:5: cannot declare init - must be func (soft=false)",
             "10:6: a already declared through import of package a (\"example.com/a\") (soft=false)",
+            "3:8: \tother declaration of a (soft=false)",
             "11:10: a (package name) is not a type (soft=false)",
             "12:9: a (package name) is not a type (soft=false)",
         ]

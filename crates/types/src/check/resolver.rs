@@ -515,6 +515,19 @@ impl Checker<'_> {
                     }
                 };
                 self.error(alt_file, alt_pos, msg);
+                // The second part: the import (or the dot-imported object) in question.
+                let (kind, pos) = {
+                    let store = self.store();
+                    let object = store.obj(obj);
+                    (matches!(object.kind, ObjKind::PkgName { .. }), object.pos)
+                };
+                if let (true, Some(pos)) = (kind, pos) {
+                    self.error(
+                        pos.file as usize,
+                        Pos(pos.offset),
+                        format!("\tother declaration of {name}"),
+                    );
+                }
             }
         }
     }
