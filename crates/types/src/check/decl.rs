@@ -358,6 +358,15 @@ impl Checker<'_> {
         } else {
             underlying
         };
+        // The methods of an interface literal that is this type's underlying type have
+        // this type as receiver.
+        if let Type::Interface(iface) = self.store().ty(rhs).clone() {
+            if underlying == rhs {
+                for method in iface.methods {
+                    self.set_method_receiver(method, named);
+                }
+            }
+        }
         // The methods are known (not yet checked) from here on, for selectors to find.
         let methods = self.methods.get(&obj).cloned().unwrap_or_default();
         if let Type::Named(named) = &mut self.arena.types[named.index as usize] {

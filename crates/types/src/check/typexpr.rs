@@ -321,7 +321,52 @@ impl Checker<'_> {
                 }
             }
         }
-        self.arena.add_type(Type::Interface(result))
+        let methods = result.methods.clone();
+        let iface = self.arena.add_type(Type::Interface(result));
+        // Interface methods have a receiver of the interface type (the defined type, once
+        // the interface is a defined type's underlying type: see `set_interface_receivers`).
+        for method in methods {
+            self.set_method_receiver(method, iface);
+        }
+        iface
+    }
+
+    /// Gives the method (of an interface) a receiver variable of type `recv`.
+    pub(super) fn set_method_receiver(&mut self, method: ObjId, recv: TypeId) {
+        let Some(sig) = self.arena.objects[method.index as usize].ty else {
+            return;
+        };
+        if sig.pkg != self.arena.idx {
+            return;
+        }
+        let existing = match &self.arena.types[sig.index as usize] {
+            Type::Signature(s) => s.recv,
+            _ => return,
+        };
+        match existing {
+            Some(var) if var.pkg == self.arena.idx => {
+                self.arena.objects[var.index as usize].ty = Some(recv)
+            }
+            _ => {
+                let pos = self.arena.objects[method.index as usize].pos;
+                let var = self.arena.add_object(Object {
+                    name: "".into(),
+                    pkg: Some(self.arena.idx),
+                    pos,
+                    ty: Some(recv),
+                    parent: None,
+                    kind: ObjKind::Var(VarInfo {
+                        kind: VarKind::Receiver,
+                        embedded: false,
+                        used: false,
+                        origin: None,
+                    }),
+                });
+                if let Type::Signature(s) = &mut self.arena.types[sig.index as usize] {
+                    s.recv = Some(var);
+                }
+            }
+        }
     }
 
     /// `~T` or `A | B` in a constraint: a union of terms.
