@@ -95,7 +95,7 @@ impl Checker<'_> {
                 .copied()
                 .zip(operands.iter().map(|x| x.ty))
                 .collect();
-            let Some(type_args) = self.infer(env, &sig, &typed, explicit) else {
+            let Some(type_args) = self.infer(&sig, &typed, explicit, has_dots) else {
                 return Operand::invalid(Some(e), self.invalid_type());
             };
             let generic = crate::under::underlying(&self.store(), callee.ty);

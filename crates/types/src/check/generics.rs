@@ -346,14 +346,14 @@ impl Checker<'_> {
     /// Infers the type arguments of a call of a generic function from its arguments' types
     /// (untyped constant arguments last, as their default types); None if some parameter
     /// stays unknown.
+    /// With `has_dots` (`f(xs...)`), the last argument is the variadic slice itself.
     pub(super) fn infer(
         &mut self,
-        env: Env,
         sig: &Signature,
         args: &[(ExprId, TypeId)],
         explicit: &[TypeId],
+        has_dots: bool,
     ) -> Option<Vec<TypeId>> {
-        let _ = env;
         let mut bound: HashMap<TypeId, TypeId> = HashMap::new();
         for (&p, &a) in sig.type_params.iter().zip(explicit) {
             bound.insert(p, a);
@@ -364,7 +364,7 @@ impl Checker<'_> {
             .filter_map(|&p| self.store().obj(p).ty)
             .collect();
         let param_at = |i: usize, store: &crate::store::TypeStore<'_>| -> Option<TypeId> {
-            if sig.variadic && i + 1 >= param_types.len() {
+            if sig.variadic && i + 1 >= param_types.len() && !has_dots {
                 let last = *param_types.last()?;
                 match store.ty(last) {
                     Type::Slice(elem) => Some(*elem),
@@ -385,6 +385,11 @@ impl Checker<'_> {
                 let Some(param) = param_at(i, &store) else {
                     continue;
                 };
+                // Untyped nil says nothing about a type parameter.
+                if matches!(store.ty(arg_ty), Type::Basic(b) if b.kind == crate::basic::BasicKind::UntypedNil)
+                {
+                    continue;
+                }
                 let arg = if untyped {
                     default_type(&store, arg_ty)
                 } else {

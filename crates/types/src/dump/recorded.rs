@@ -68,6 +68,11 @@ impl Dumper<'_, '_> {
         }
         flush_sorted(out, std::mem::take(&mut lines));
 
+        for &(i, info) in &files {
+            self.instance_lines(&mut lines, i, info);
+        }
+        flush_sorted(out, std::mem::take(&mut lines));
+
         for (&(i, info), index) in files.iter().zip(&indexes) {
             if let Some(index) = index {
                 self.scope_lines(&mut lines, i, info, index);
@@ -260,6 +265,33 @@ impl Dumper<'_, '_> {
                     }
                 }
             }
+            lines.push(Keyed {
+                start: sort_pos(i, Pos(offset)),
+                end: sort_pos(i, Pos(end)),
+                line,
+            });
+        }
+    }
+
+    /// `INST POS NAME [TYPEARG...] TYPE`.
+    fn instance_lines(&mut self, lines: &mut Vec<Keyed>, i: u32, info: &FileInfo) {
+        let file = &self.input.files[i as usize];
+        let file_ref = self.own_file(i);
+        for (&offset, (args, ty)) in &info.instances {
+            let (name, end) = ident_at(&file.src, offset);
+            let mut line = line_starting("INST ");
+            push_pos(&mut line, file_ref, Pos(offset));
+            line.push(' ');
+            push_atom(&mut line, &name);
+            line.push_str(" [");
+            for (k, &arg) in args.iter().enumerate() {
+                if k > 0 {
+                    line.push(' ');
+                }
+                self.push_type(&mut line, Some(arg));
+            }
+            line.push_str("] ");
+            self.push_type(&mut line, Some(*ty));
             lines.push(Keyed {
                 start: sort_pos(i, Pos(offset)),
                 end: sort_pos(i, Pos(end)),
