@@ -39,6 +39,8 @@ pub struct TypeAndValue {
 /// The recorded results for one file of the package.
 #[derive(Clone, Debug, Default)]
 pub struct FileInfo {
+    /// The Go version the file is checked with (go/types' `Info.FileVersions`).
+    pub go_version: Option<String>,
     /// Every expression (and type expression) checked, as go/types' `Info.Types`.
     pub types: HashMap<ExprId, TypeAndValue>,
     /// Identifiers that declare an object, by the identifier's byte offset.

@@ -17,6 +17,7 @@ mod resolver;
 mod selector;
 mod stmt;
 mod typexpr;
+mod version;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -145,6 +145,8 @@ impl Checker<'_> {
     pub(super) fn collect_objects(&mut self) {
         let files = self.input.files.clone();
         for (file_index, file) in files.iter().enumerate() {
+            self.info.files[file_index].go_version =
+                Some(super::version::file_version(file, &self.input.go_version));
             // The package name denotes no object.
             self.info.files[file_index]
                 .defs

@@ -192,11 +192,18 @@ impl<'a> Dumper<'a, '_> {
         out.push_str(" lang=");
         push_atom_or_dash(out, &info.go_version);
         out.push('\n');
-        for file in self.input.files {
+        for (index, file) in self.input.files.iter().enumerate() {
             out.push_str("FILE ");
             push_atom(out, text::base_name(&file.name));
-            // Our Info records no per-file Go versions yet.
-            out.push_str(" -\n");
+            out.push(' ');
+            let version = self
+                .input
+                .info
+                .files
+                .get(index)
+                .and_then(|f| f.go_version.as_deref());
+            push_atom_or_dash(out, version.unwrap_or(""));
+            out.push('\n');
         }
         for error in self.input.errors {
             out.push_str("ERROR ");
