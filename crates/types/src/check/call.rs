@@ -143,13 +143,7 @@ impl Checker<'_> {
             };
             self.assign_to(env, &mut x, target);
         }
-        let mut result = Operand {
-            mode: Mode::Value,
-            expr: Some(e),
-            ty: self.invalid_type(),
-            value: None,
-            builtin: None,
-        };
+        let mut result = Operand::new(Mode::Value, e, self.invalid_type());
         match result_types.len() {
             0 => result.mode = Mode::NoValue,
             1 => result.ty = result_types[0],
@@ -242,39 +236,11 @@ impl Checker<'_> {
     ) {
         let param_vars: Vec<crate::ids::ObjId> = params
             .iter()
-            .map(|&ty| {
-                self.arena.add_object(crate::object::Object {
-                    name: "".into(),
-                    pkg: None,
-                    pos: None,
-                    ty: Some(ty),
-                    parent: None,
-                    kind: crate::object::ObjKind::Var(crate::object::VarInfo {
-                        kind: crate::object::VarKind::Param,
-                        embedded: false,
-                        used: false,
-                        origin: None,
-                    }),
-                })
-            })
+            .map(|&ty| self.made_up_var(crate::object::VarKind::Param, ty))
             .collect();
         let results: Vec<crate::ids::ObjId> = result
             .into_iter()
-            .map(|result| {
-                self.arena.add_object(crate::object::Object {
-                    name: "".into(),
-                    pkg: None,
-                    pos: None,
-                    ty: Some(result),
-                    parent: None,
-                    kind: crate::object::ObjKind::Var(crate::object::VarInfo {
-                        kind: crate::object::VarKind::Result,
-                        embedded: false,
-                        used: false,
-                        origin: None,
-                    }),
-                })
-            })
+            .map(|ty| self.made_up_var(crate::object::VarKind::Result, ty))
             .collect();
         let sig = self.arena.add_type(Type::Signature(crate::ty::Signature {
             params: param_vars,
@@ -353,13 +319,7 @@ impl Checker<'_> {
 
     fn no_value(&mut self, e: ExprId) -> Operand {
         let empty = self.arena.add_type(Type::Tuple(Vec::new()));
-        Operand {
-            mode: Mode::NoValue,
-            expr: Some(e),
-            ty: empty,
-            value: None,
-            builtin: None,
-        }
+        Operand::new(Mode::NoValue, e, empty)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -374,13 +334,7 @@ impl Checker<'_> {
     ) -> Operand {
         let int = self.universe.basic(BasicKind::Int);
         let uintptr = self.universe.basic(BasicKind::Uintptr);
-        let value = |ty| Operand {
-            mode: Mode::Value,
-            expr: Some(e),
-            ty,
-            value: None,
-            builtin: None,
-        };
+        let value = |ty| Operand::new(Mode::Value, e, ty);
         match builtin {
             Builtin::Len | Builtin::Cap if args.len() == 1 => {
                 let x = self.expr(env, args[0]);

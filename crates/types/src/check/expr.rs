@@ -128,13 +128,7 @@ impl Checker<'_> {
                     _ => self.type_expr(env, *ty),
                 };
                 self.composite_elements(env, t, elts);
-                Operand {
-                    mode: Mode::Value,
-                    expr: Some(e),
-                    ty: t,
-                    value: None,
-                    builtin: None,
-                }
+                Operand::new(Mode::Value, e, t)
             }
             ExprKind::Index { x, index, .. } => self.index_expr(env, e, *x, *index),
             ExprKind::Slice {
@@ -173,26 +167,14 @@ impl Checker<'_> {
                     },
                     _ => return self.invalid(e),
                 };
-                Operand {
-                    mode: Mode::Value,
-                    expr: Some(e),
-                    ty,
-                    value: None,
-                    builtin: None,
-                }
+                Operand::new(Mode::Value, e, ty)
             }
             ExprKind::TypeAssert {
                 x, ty: Some(ty), ..
             } => {
                 self.expr(env, *x);
                 let t = self.type_expr(env, *ty);
-                Operand {
-                    mode: Mode::CommaOk,
-                    expr: Some(e),
-                    ty: t,
-                    value: None,
-                    builtin: None,
-                }
+                Operand::new(Mode::CommaOk, e, t)
             }
             ExprKind::Star { x, .. } => {
                 let base = self.expr(env, *x);
@@ -200,24 +182,12 @@ impl Checker<'_> {
                     Mode::Invalid => self.invalid(e),
                     Mode::TypeExpr => {
                         let ty = self.arena.add_type(Type::Pointer(base.ty));
-                        Operand {
-                            mode: Mode::TypeExpr,
-                            expr: Some(e),
-                            ty,
-                            value: None,
-                            builtin: None,
-                        }
+                        Operand::new(Mode::TypeExpr, e, ty)
                     }
                     _ => {
                         let store = self.store();
                         match store.ty(Self::core_under(&store, base.ty)) {
-                            Type::Pointer(elem) => Operand {
-                                mode: Mode::Variable,
-                                expr: Some(e),
-                                ty: *elem,
-                                value: None,
-                                builtin: None,
-                            },
+                            Type::Pointer(elem) => Operand::new(Mode::Variable, e, *elem),
                             _ => self.invalid(e),
                         }
                     }
@@ -234,13 +204,7 @@ impl Checker<'_> {
                     _ => {
                         let store = self.store();
                         match store.ty(Self::core_under(&store, ch.ty)) {
-                            Type::Chan { elem, .. } => Operand {
-                                mode: Mode::CommaOk,
-                                expr: Some(e),
-                                ty: *elem,
-                                value: None,
-                                builtin: None,
-                            },
+                            Type::Chan { elem, .. } => Operand::new(Mode::CommaOk, e, *elem),
                             _ => self.invalid(e),
                         }
                     }
@@ -253,13 +217,7 @@ impl Checker<'_> {
             | ExprKind::MapType { .. }
             | ExprKind::ChanType { .. } => {
                 let ty = self.type_expr(env, e);
-                Operand {
-                    mode: Mode::TypeExpr,
-                    expr: Some(e),
-                    ty,
-                    value: None,
-                    builtin: None,
-                }
+                Operand::new(Mode::TypeExpr, e, ty)
             }
             ExprKind::FuncLit { ty, body } => {
                 let func_env = self.open_scope(env, ty.func_pos, file.expr_end(e));
@@ -275,13 +233,7 @@ impl Checker<'_> {
                     },
                     body,
                 );
-                Operand {
-                    mode: Mode::Value,
-                    expr: Some(e),
-                    ty: sig,
-                    value: None,
-                    builtin: None,
-                }
+                Operand::new(Mode::Value, e, sig)
             }
             _ => self.invalid(e),
         }
@@ -525,13 +477,7 @@ impl Checker<'_> {
                 return self.invalid(e);
             }
             let ty = self.arena.add_type(Type::Pointer(x.ty));
-            return Operand {
-                mode: Mode::Value,
-                expr: Some(e),
-                ty,
-                value: None,
-                builtin: None,
-            };
+            return Operand::new(Mode::Value, e, ty);
         }
         let (ok, what) = match op {
             Token::Add | Token::Sub => (all_numeric(&store, x.ty), "numeric"),
@@ -711,13 +657,7 @@ impl Checker<'_> {
             self.overflow(env, &mut result, op_pos);
             return result;
         }
-        Operand {
-            mode: Mode::Value,
-            expr: Some(e),
-            ty: x.ty,
-            value: None,
-            builtin: None,
-        }
+        Operand::new(Mode::Value, e, x.ty)
     }
 
     /// [`Self::match_types`] for callers outside this module (the `min`/`max` builtins).
@@ -835,13 +775,7 @@ impl Checker<'_> {
                 self.update_expr_type(env, expr, ty, true);
             }
         }
-        Operand {
-            mode: Mode::Value,
-            expr: Some(e),
-            ty: untyped_bool,
-            value: None,
-            builtin: None,
-        }
+        Operand::new(Mode::Value, e, untyped_bool)
     }
 
     fn shift(
@@ -931,13 +865,7 @@ impl Checker<'_> {
                 entry.is_lhs = true;
             }
         }
-        Operand {
-            mode: Mode::Value,
-            expr: Some(e),
-            ty: x.ty,
-            value: None,
-            builtin: None,
-        }
+        Operand::new(Mode::Value, e, x.ty)
     }
 
     /// `T(x)` for a basic target type: constant conversions and their representability.
@@ -970,13 +898,7 @@ impl Checker<'_> {
                     self.update_expr_type(env, arg, final_ty, true);
                 }
             }
-            return Operand {
-                mode: Mode::Value,
-                expr: Some(e),
-                ty: target,
-                value: None,
-                builtin: None,
-            };
+            return Operand::new(Mode::Value, e, target);
         }
         let Some(kind) = basic_kind(&store, target) else {
             return self.invalid(e);
@@ -1104,13 +1026,7 @@ impl Checker<'_> {
         let object = store.obj(obj);
         let invalid = self.invalid_type();
         let ty = object.ty.unwrap_or(invalid);
-        let mut x = Operand {
-            mode: Mode::Invalid,
-            expr: Some(e),
-            ty,
-            value: None,
-            builtin: None,
-        };
+        let mut x = Operand::new(Mode::Invalid, e, ty);
         match &object.kind {
             ObjKind::PkgName { .. } => {
                 let msg = format!("use of package {} not in selector", object.name);
@@ -1305,38 +1221,15 @@ pub(super) fn repr_of(kind: BasicKind) -> goescape_constant::Repr {
     match kind {
         BasicKind::Bool | BasicKind::UntypedBool => Repr::Bool,
         BasicKind::String | BasicKind::UntypedString => Repr::String,
-        BasicKind::Int | BasicKind::Int64 => Repr::Int {
-            bits: 64,
-            signed: true,
-        },
-        BasicKind::Int8 => Repr::Int {
-            bits: 8,
-            signed: true,
-        },
-        BasicKind::Int16 => Repr::Int {
-            bits: 16,
-            signed: true,
-        },
-        BasicKind::Int32 => Repr::Int {
-            bits: 32,
-            signed: true,
-        },
-        BasicKind::Uint | BasicKind::Uint64 | BasicKind::Uintptr => Repr::Int {
-            bits: 64,
-            signed: false,
-        },
-        BasicKind::Uint8 => Repr::Int {
-            bits: 8,
-            signed: false,
-        },
-        BasicKind::Uint16 => Repr::Int {
-            bits: 16,
-            signed: false,
-        },
-        BasicKind::Uint32 => Repr::Int {
-            bits: 32,
-            signed: false,
-        },
+        BasicKind::Int | BasicKind::Int64 => Repr::INT64,
+        BasicKind::Int8 => Repr::INT8,
+        BasicKind::Int16 => Repr::INT16,
+        BasicKind::Int32 => Repr::INT32,
+        BasicKind::Uint | BasicKind::Uint64 => Repr::UINT64,
+        BasicKind::Uintptr => Repr::UINTPTR,
+        BasicKind::Uint8 => Repr::UINT8,
+        BasicKind::Uint16 => Repr::UINT16,
+        BasicKind::Uint32 => Repr::UINT32,
         BasicKind::Float32 => Repr::Float32,
         BasicKind::Float64 => Repr::Float64,
         BasicKind::Complex64 => Repr::Complex64,

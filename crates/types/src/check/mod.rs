@@ -253,6 +253,24 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// A variable the checker makes up (tuple elements, builtin signatures, receivers of
+    /// interface methods): no name, no position.
+    pub(crate) fn made_up_var(&mut self, kind: crate::object::VarKind, ty: TypeId) -> ObjId {
+        self.arena.add_object(crate::object::Object {
+            name: "".into(),
+            pkg: None,
+            pos: None,
+            ty: Some(ty),
+            parent: None,
+            kind: crate::object::ObjKind::Var(crate::object::VarInfo {
+                kind,
+                embedded: false,
+                used: false,
+                origin: None,
+            }),
+        })
+    }
+
     fn scope_mut(&mut self, id: ScopeId) -> &mut Scope {
         debug_assert_eq!(id.pkg, self.arena.idx, "only this package's scopes change");
         &mut self.arena.scopes[id.index as usize]

@@ -25,6 +25,17 @@ pub(crate) struct Operand {
 }
 
 impl Operand {
+    /// A non-constant operand of `mode` and type `ty` for the expression `expr`.
+    pub fn new(mode: Mode, expr: ExprId, ty: TypeId) -> Operand {
+        Operand {
+            mode,
+            expr: Some(expr),
+            ty,
+            value: None,
+            builtin: None,
+        }
+    }
+
     pub fn invalid(expr: Option<ExprId>, ty: TypeId) -> Operand {
         Operand {
             mode: Mode::Invalid,

@@ -129,13 +129,7 @@ impl Checker<'_> {
                     results,
                     ..sig
                 }));
-                Operand {
-                    mode: Mode::Value,
-                    expr: Some(e),
-                    ty: value_sig,
-                    value: None,
-                    builtin: None,
-                }
+                Operand::new(Mode::Value, e, value_sig)
             }
         };
         self.info.files[env.file].selections.insert(e, selection);
@@ -210,13 +204,7 @@ impl Checker<'_> {
                 indirect,
             },
         );
-        Operand {
-            mode: Mode::Value,
-            expr: Some(e),
-            ty,
-            value: None,
-            builtin: None,
-        }
+        Operand::new(Mode::Value, e, ty)
     }
 
     /// Checks the elements of a composite literal of type `ty`, giving untyped elements

@@ -490,21 +490,7 @@ impl Checker<'_> {
     fn tuple(&mut self, types: &[TypeId]) -> TypeId {
         let vars: Vec<ObjId> = types
             .iter()
-            .map(|&ty| {
-                self.arena.add_object(Object {
-                    name: "".into(),
-                    pkg: None,
-                    pos: None,
-                    ty: Some(ty),
-                    parent: None,
-                    kind: ObjKind::Var(VarInfo {
-                        kind: VarKind::Var,
-                        embedded: false,
-                        used: false,
-                        origin: None,
-                    }),
-                })
-            })
+            .map(|&ty| self.made_up_var(VarKind::Var, ty))
             .collect();
         self.arena.add_type(Type::Tuple(vars))
     }
