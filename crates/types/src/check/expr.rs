@@ -723,7 +723,9 @@ impl Checker<'_> {
         let assignable = identical(&store, x.ty, y.ty)
             || is_interface(&store, x.ty)
             || is_interface(&store, y.ty)
-            || nil_comparison;
+            || nil_comparison
+            || channels_assignable(&store, x.ty, y.ty)
+            || channels_assignable(&store, y.ty, x.ty);
         let ordered = matches!(op, Token::Lss | Token::Leq | Token::Gtr | Token::Geq);
         let ok = assignable
             && if ordered {
@@ -1198,6 +1200,29 @@ fn object_kind(store: &crate::store::TypeStore<'_>, obj: crate::ids::ObjId) -> &
         ObjKind::Label { .. } => "label",
         ObjKind::Builtin(_) => "built-in function",
         ObjKind::Nil => "untyped nil",
+    }
+}
+
+/// A bidirectional channel value is assignable to a channel type of the same element type
+/// (`chan T` to `<-chan T`) when one of the two types is not named.
+fn channels_assignable(store: &crate::store::TypeStore<'_>, value: TypeId, target: TypeId) -> bool {
+    let (vu, tu) = (
+        crate::under::underlying(store, value),
+        crate::under::underlying(store, target),
+    );
+    match (store.ty(vu), store.ty(tu)) {
+        (
+            Type::Chan {
+                dir: crate::ty::ChanDir::Both,
+                elem: a,
+            },
+            Type::Chan { elem: b, .. },
+        ) => {
+            identical(store, *a, *b)
+                && (!crate::predicates::has_name(store, value)
+                    || !crate::predicates::has_name(store, target))
+        }
+        _ => false,
     }
 }
 

@@ -28,6 +28,9 @@ impl Checker<'_> {
         if operand.mode == Mode::TypeExpr {
             return self.method_expr(env, e, operand.ty, sel);
         }
+        if operand.ty == self.invalid_type() {
+            return Operand::invalid(Some(e), self.invalid_type()); // reported before, or not typed yet
+        }
         if !matches!(
             operand.mode,
             Mode::Variable | Mode::Value | Mode::MapIndex | Mode::CommaOk

@@ -632,11 +632,11 @@ impl Checker<'_> {
                 _ => (None, None),
             }
         };
-        if let (Mode::Constant | Mode::Value, true, Some(kt)) =
-            (range.mode, is_untyped(&store, range.ty), key_ty)
-        {
+        if is_untyped(&store, range.ty) && range.mode != Mode::Invalid {
+            // A constant ranged over (`range "abc"`, `range 10`) takes its default type.
             let mut r = range.clone();
-            self.assign_to(env, &mut r, kt);
+            let ty = default_type(&store, range.ty);
+            self.assign_to(env, &mut r, ty);
         }
         let slots = [(key, key_ty), (value, value_ty)];
         if tok == Token::Define {
