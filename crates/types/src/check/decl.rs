@@ -50,6 +50,7 @@ impl Checker<'_> {
         }
         self.attach_methods();
         self.check_delayed_bodies();
+        self.init_order();
         // Untyped expressions whose type was never fixed keep their untyped type.
         let mut remaining: Vec<_> = self.untyped.drain().collect();
         remaining.sort_by_key(|((file, expr), _)| (*file, *expr));
@@ -83,6 +84,12 @@ impl Checker<'_> {
         };
         self.colors.insert(obj, Color::Grey);
         self.obj_path.push(obj);
+        // References made while checking a constant, variable or function declaration are
+        // its dependencies (for the initialization order).
+        let saved_decl = match decl.kind {
+            DeclKind::Type { .. } => self.current_decl,
+            _ => self.current_decl.replace(obj),
+        };
         let env = Env {
             file: decl.file,
             scope: decl.file_scope,
@@ -101,6 +108,7 @@ impl Checker<'_> {
             DeclKind::Type { spec } => self.type_decl(env, obj, spec),
             DeclKind::Func { decl } => self.func_decl(env, obj, decl),
         }
+        self.current_decl = saved_decl;
         self.obj_path.pop();
         self.colors.insert(obj, Color::Black);
     }
@@ -452,6 +460,7 @@ impl Checker<'_> {
                     ..func_env
                 },
                 decl_index,
+                obj,
             ));
         }
     }
@@ -460,8 +469,9 @@ impl Checker<'_> {
     fn check_delayed_bodies(&mut self) {
         let mut index = 0;
         while index < self.delayed_bodies.len() {
-            let (env, decl_index) = self.delayed_bodies[index];
+            let (env, decl_index, func_obj) = self.delayed_bodies[index];
             index += 1;
+            self.current_decl = Some(func_obj);
             let file = self.file(env);
             if let Decl::Func(func) = &file.decls[decl_index] {
                 if let Some(body) = &func.body {
@@ -470,6 +480,7 @@ impl Checker<'_> {
             }
         }
         self.delayed_bodies.clear();
+        self.current_decl = None;
     }
 
     /// The receiver type `T[A, B]` / `*T[A, B]` of a method of a generic type: the names in

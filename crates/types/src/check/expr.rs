@@ -1023,6 +1023,7 @@ impl Checker<'_> {
         }
         if obj.pkg == self.arena.idx {
             self.obj_decl(obj);
+            self.add_decl_dep(obj);
         }
         let store = self.store();
         let object = store.obj(obj);

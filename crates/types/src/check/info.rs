@@ -73,4 +73,6 @@ pub struct FileInfo {
 #[derive(Clone, Debug, Default)]
 pub struct Info {
     pub files: Vec<FileInfo>,
+    /// Package-level variables with initializers, in initialization order.
+    pub init_order: Vec<super::initorder::Initializer>,
 }

@@ -12,6 +12,7 @@ mod errors;
 mod expr;
 mod generics;
 mod info;
+mod initorder;
 mod operand;
 mod resolver;
 mod selector;
@@ -28,6 +29,7 @@ use goescape_syntax::Pos;
 
 pub use errors::TypeError;
 pub use info::{FileInfo, Info, Mode, TypeAndValue};
+pub use initorder::Initializer;
 pub(crate) use resolver::DeclInfo;
 
 use crate::ids::{DeclPos, ObjId, PkgIdx, ScopeId, TypeId};
@@ -87,6 +89,7 @@ pub fn check_package(
         package_scope,
         info: Info {
             files: vec![FileInfo::default(); input.files.len()],
+            init_order: Vec::new(),
         },
         errors: Vec::new(),
         file_scopes: Vec::new(),
@@ -101,6 +104,8 @@ pub fn check_package(
         instances: HashMap::new(),
         pending_instances: Vec::new(),
         delayed_bodies: Vec::new(),
+        current_decl: None,
+        deps: HashMap::new(),
     };
     checker.collect_objects();
     checker.package_objects();
@@ -142,8 +147,12 @@ pub(crate) struct Checker<'a> {
     /// Instances whose origin's underlying type was not known when they were made.
     pending_instances: Vec<TypeId>,
     /// Function bodies to check after the package-level declarations: (environment with
-    /// the function's scope and signature, index of the declaration in its file).
-    delayed_bodies: Vec<(Env, usize)>,
+    /// the function's scope and signature, index of the declaration in its file, function).
+    delayed_bodies: Vec<(Env, usize, ObjId)>,
+    /// The package-level declaration whose initializer or body is being checked.
+    current_decl: Option<ObjId>,
+    /// The package-level constants, variables and functions each declaration refers to.
+    deps: HashMap<ObjId, std::collections::HashSet<ObjId>>,
 }
 
 /// Where names are looked up: a file of the package and a scope.

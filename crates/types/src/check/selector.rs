@@ -135,6 +135,9 @@ impl Checker<'_> {
                 Operand::new(Mode::Value, e, value_sig)
             }
         };
+        if selection.kind != SelectionKind::FieldVal {
+            self.add_decl_dep(selection.obj);
+        }
         self.info.files[env.file].selections.insert(e, selection);
         result
     }
@@ -197,6 +200,7 @@ impl Checker<'_> {
             ..sig
         }));
         self.info.files[env.file].uses.insert(sel.pos().0, obj);
+        self.add_decl_dep(obj);
         self.info.files[env.file].selections.insert(
             e,
             crate::selection::Selection {

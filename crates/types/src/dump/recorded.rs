@@ -79,6 +79,24 @@ impl Dumper<'_, '_> {
             }
         }
         flush_sorted(out, lines);
+        self.init_lines(out);
+    }
+
+    /// `INIT NAME... = SPAN`, in initialization order (not sorted).
+    fn init_lines(&mut self, out: &mut String) {
+        for init in &self.input.info.init_order {
+            out.push_str("INIT");
+            for &var in &init.lhs {
+                out.push(' ');
+                let name = self.store.obj(var).name.clone();
+                push_atom(out, &name);
+            }
+            out.push_str(" = ");
+            let file = &self.input.files[init.file];
+            let (start, end) = (file.expr_pos(init.init), file.expr_end(init.init));
+            push_span(out, self.own_file(init.file as u32), start, end);
+            out.push('\n');
+        }
     }
 
     /// `EXPR SPAN ASTKIND MODE TYPE [CONST]`: the recorded expressions, the signatures of

@@ -1,0 +1,148 @@
+//! The initialization order of package-level variables (go/types' `initorder.go`).
+//!
+//! Checking records which package-level constants, variables and functions each
+//! package-level declaration refers to. Functions are then eliminated from that graph (a
+//! variable depending on a function depends on what the function depends on), and the
+//! variables are emitted fewest-dependencies first, ties broken by declaration order.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::resolver::DeclKind;
+use super::Checker;
+use crate::ids::ObjId;
+use crate::object::ObjKind;
+
+/// One initialization: the variables and their initializer, `(file, expression)`.
+#[derive(Clone, Debug)]
+pub struct Initializer {
+    pub lhs: Vec<ObjId>,
+    pub file: usize,
+    pub init: goescape_syntax::ast::ExprId,
+}
+
+impl Checker<'_> {
+    /// Notes that the package-level declaration being checked refers to `to`.
+    pub(super) fn add_decl_dep(&mut self, to: ObjId) {
+        let Some(from) = self.current_decl else {
+            return;
+        };
+        if to.pkg != self.arena.idx || !self.decls.contains_key(&to) {
+            return;
+        }
+        self.deps.entry(from).or_default().insert(to);
+    }
+
+    fn is_dependency(&self, obj: ObjId) -> bool {
+        matches!(
+            self.arena.objects[obj.index as usize].kind,
+            ObjKind::Const(_) | ObjKind::Var(_) | ObjKind::Func(_)
+        )
+    }
+
+    pub(super) fn init_order(&mut self) {
+        let order: HashMap<ObjId, usize> = self
+            .decl_order
+            .iter()
+            .enumerate()
+            .map(|(i, &o)| (o, i))
+            .collect();
+        let nodes: Vec<ObjId> = self
+            .decl_order
+            .iter()
+            .copied()
+            .filter(|&o| self.is_dependency(o))
+            .collect();
+        let mut succ: HashMap<ObjId, HashSet<ObjId>> = HashMap::new();
+        let mut pred: HashMap<ObjId, HashSet<ObjId>> = HashMap::new();
+        for &n in &nodes {
+            succ.entry(n).or_default();
+            pred.entry(n).or_default();
+        }
+        for &n in &nodes {
+            let deps: Vec<ObjId> = self
+                .deps
+                .get(&n)
+                .map(|d| d.iter().copied().collect())
+                .unwrap_or_default();
+            for d in deps {
+                if !succ.contains_key(&d) {
+                    continue;
+                }
+                succ.entry(n).or_default().insert(d);
+                pred.entry(d).or_default().insert(n);
+            }
+        }
+        // Eliminate functions, cheapest first, connecting their dependents to their dependencies.
+        let mut funcs: Vec<ObjId> = nodes
+            .iter()
+            .copied()
+            .filter(|&o| matches!(self.arena.objects[o.index as usize].kind, ObjKind::Func(_)))
+            .collect();
+        funcs.sort_by_key(|f| (pred[f].len() * succ[f].len(), order[f]));
+        for f in &funcs {
+            let preds: Vec<ObjId> = pred[f].iter().copied().filter(|p| p != f).collect();
+            let succs: Vec<ObjId> = succ[f].iter().copied().filter(|s| s != f).collect();
+            for &p in &preds {
+                for &s in &succs {
+                    succ.entry(p).or_default().insert(s);
+                    pred.entry(s).or_default().insert(p);
+                }
+                if let Some(set) = succ.get_mut(&p) {
+                    set.remove(f);
+                }
+            }
+            for &s in &succs {
+                if let Some(set) = pred.get_mut(&s) {
+                    set.remove(f);
+                }
+            }
+        }
+        let graph: Vec<ObjId> = nodes
+            .iter()
+            .copied()
+            .filter(|o| !matches!(self.arena.objects[o.index as usize].kind, ObjKind::Func(_)))
+            .collect();
+        let mut ndeps: HashMap<ObjId, usize> = graph.iter().map(|&n| (n, succ[&n].len())).collect();
+        let mut queue: BTreeSet<(usize, usize, ObjId)> =
+            graph.iter().map(|&n| (ndeps[&n], order[&n], n)).collect();
+        let mut emitted: HashSet<(usize, goescape_syntax::ast::ExprId)> = HashSet::new();
+        while let Some(first) = queue.iter().next().copied() {
+            queue.remove(&first);
+            let (_, _, n) = first;
+            for &p in &pred[&n] {
+                if let Some(count) = ndeps.get_mut(&p) {
+                    let key = (*count, order[&p], p);
+                    if queue.remove(&key) {
+                        *count = count.saturating_sub(1);
+                        queue.insert((*count, order[&p], p));
+                    } else {
+                        *count = count.saturating_sub(1);
+                    }
+                }
+            }
+            if !matches!(self.arena.objects[n.index as usize].kind, ObjKind::Var(_)) {
+                continue;
+            }
+            let Some(decl) = self.decls.get(&n) else {
+                continue;
+            };
+            let DeclKind::Var {
+                init: Some(init),
+                lhs,
+                ..
+            } = &decl.kind
+            else {
+                continue;
+            };
+            if !emitted.insert((decl.file, *init)) {
+                continue; // `a, b = f()`: one initializer for all
+            }
+            let lhs = if lhs.is_empty() { vec![n] } else { lhs.clone() };
+            self.info.init_order.push(Initializer {
+                lhs,
+                file: decl.file,
+                init: *init,
+            });
+        }
+    }
+}
