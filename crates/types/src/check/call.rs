@@ -355,13 +355,7 @@ impl Checker<'_> {
                     _ => None,
                 };
                 match constant {
-                    Some(v) => Operand {
-                        mode: Mode::Constant,
-                        expr: Some(e),
-                        ty: int,
-                        value: Some(v),
-                        builtin: None,
-                    },
+                    Some(v) => Operand::constant(e, int, v),
                     None => {
                         self.record_builtin_signature(env, fun, &[x.ty], int, false);
                         value(int)
@@ -445,13 +439,7 @@ impl Checker<'_> {
                 };
                 let ty = self.universe.basic(part_kind);
                 match (x.mode, part) {
-                    (Mode::Constant, Some(v)) => Operand {
-                        mode: Mode::Constant,
-                        expr: Some(e),
-                        ty,
-                        value: Some(v),
-                        builtin: None,
-                    },
+                    (Mode::Constant, Some(v)) => Operand::constant(e, ty, v),
                     _ => {
                         self.record_builtin_signature(env, fun, &[x.ty], ty, false);
                         value(ty)
@@ -483,13 +471,7 @@ impl Checker<'_> {
                         goescape_constant::BinaryOp::Add,
                         &goescape_constant::make_imag(&goescape_constant::to_float(&i)),
                     );
-                    return Operand {
-                        mode: Mode::Constant,
-                        expr: Some(e),
-                        ty,
-                        value: Some(sum),
-                        builtin: None,
-                    };
+                    return Operand::constant(e, ty, sum);
                 }
                 let operand_ty = re.ty;
                 self.record_builtin_signature(env, fun, &[operand_ty, operand_ty], ty, false);
@@ -507,13 +489,7 @@ impl Checker<'_> {
                 let base = crate::under::deref(&store, selection.recv).0;
                 let offset = self.sizes.offsetof(&store, base, &selection.index);
                 match offset {
-                    Some(n) => Operand {
-                        mode: Mode::Constant,
-                        expr: Some(e),
-                        ty: uintptr,
-                        value: Some(Value::from_i64(n)),
-                        builtin: None,
-                    },
+                    Some(n) => Operand::constant(e, uintptr, Value::from_i64(n)),
                     None => value(uintptr),
                 }
             }
@@ -579,13 +555,7 @@ impl Checker<'_> {
                 };
                 self.assign_to(env, &mut x, ty);
                 match size {
-                    Some(n) => Operand {
-                        mode: Mode::Constant,
-                        expr: Some(e),
-                        ty: uintptr,
-                        value: Some(Value::from_i64(n)),
-                        builtin: None,
-                    },
+                    Some(n) => Operand::constant(e, uintptr, Value::from_i64(n)),
                     None => value(uintptr),
                 }
             }

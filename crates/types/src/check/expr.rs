@@ -82,13 +82,7 @@ impl Checker<'_> {
                     self.error(env.file, span.pos(), msg);
                     return self.invalid(e);
                 }
-                Operand {
-                    mode: Mode::Constant,
-                    expr: Some(e),
-                    ty: self.universe.basic(ty),
-                    value: Some(value),
-                    builtin: None,
-                }
+                Operand::constant(e, self.universe.basic(ty), value)
             }
             ExprKind::Paren { x, .. } => {
                 let mut inner = self.expr(env, *x);
@@ -647,13 +641,7 @@ impl Checker<'_> {
                 Token::LAnd => BinaryOp::LogAnd,
                 _ => BinaryOp::LogOr,
             };
-            let mut result = Operand {
-                mode: Mode::Constant,
-                expr: Some(e),
-                ty: x.ty,
-                value: Some(binary_op(&xv, op, &yv)),
-                builtin: None,
-            };
+            let mut result = Operand::constant(e, x.ty, binary_op(&xv, op, &yv));
             self.overflow(env, &mut result, op_pos);
             return result;
         }
@@ -759,13 +747,7 @@ impl Checker<'_> {
                 _ => CompareOp::Ge,
             };
             let value = Value::from_bool(compare(&xv, op, &yv));
-            return Operand {
-                mode: Mode::Constant,
-                expr: Some(e),
-                ty: untyped_bool,
-                value: Some(value),
-                builtin: None,
-            };
+            return Operand::constant(e, untyped_bool, value);
         }
         // The operands get their default types now.
         let defaults = [

@@ -36,6 +36,17 @@ impl Operand {
         }
     }
 
+    /// A constant operand.
+    pub fn constant(expr: ExprId, ty: TypeId, value: Value) -> Operand {
+        Operand {
+            mode: Mode::Constant,
+            expr: Some(expr),
+            ty,
+            value: Some(value),
+            builtin: None,
+        }
+    }
+
     pub fn invalid(expr: Option<ExprId>, ty: TypeId) -> Operand {
         Operand {
             mode: Mode::Invalid,
