@@ -427,14 +427,20 @@ impl Checker<'_> {
                             .insert(name.pos().0, Some(obj));
                         obj
                     }
-                    None => self.arena.add_object(crate::object::Object {
-                        name: "".into(),
-                        pkg: Some(self.arena.idx),
-                        pos: Self::decl_pos(env.file, file.expr_pos(ty_expr)),
-                        ty: None,
-                        parent: None,
-                        kind: var,
-                    }),
+                    None => {
+                        let pos = file.expr_pos(ty_expr);
+                        let obj = self.arena.add_object(crate::object::Object {
+                            name: "".into(),
+                            pkg: Some(self.arena.idx),
+                            pos: Self::decl_pos(env.file, pos),
+                            ty: None,
+                            parent: None,
+                            kind: var,
+                        });
+                        // An anonymous receiver is an implicit object of its field.
+                        self.info.files[env.file].implicits.insert(pos.0, obj);
+                        obj
+                    }
                 };
                 self.arena.objects[obj.index as usize].ty = Some(ty);
                 Some(obj)

@@ -123,7 +123,11 @@ impl Checker<'_> {
                 self.arena.add_type(Type::Chan { dir, elem })
             }
             ExprKind::FuncType(ty) => {
-                let sig = self.signature(env, None, ty);
+                // A function type has a scope of its own for its parameter names.
+                let end = file.func_type_end(ty);
+                let scope_env = self.open_scope(env, ty.func_pos, end);
+                let sig = self.signature(scope_env, None, ty);
+                self.declare_signature_vars(scope_env, &sig);
                 self.arena.add_type(Type::Signature(sig))
             }
             ExprKind::StructType { fields, .. } => self.struct_type(env, fields),
@@ -281,7 +285,10 @@ impl Checker<'_> {
                 };
                 let obj = self.new_object(env.file, name, field_var(true));
                 self.arena.objects[obj.index as usize].ty = Some(ty);
-                self.info.files[env.file].implicits.remove(&name.pos().0);
+                // The type name defines the field.
+                self.info.files[env.file]
+                    .defs
+                    .insert(name.pos().0, Some(obj));
                 result.fields.push(obj);
                 result.tags.push(tag.clone());
             }
