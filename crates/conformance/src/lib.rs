@@ -18,7 +18,7 @@ use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdout, Command, ExitCode, Stdio};
 
 use goescape_syntax::dump;
 use goescape_syntax::{parse_file, Parsed, SyntaxError};
@@ -56,6 +56,41 @@ pub enum TestSelection {
     List { ignored: bool },
     /// Filtered out: print `test NAME ... filtered out`.
     FilteredOut,
+}
+
+/// The entry point of a `harness = false` test binary holding the single test `name`:
+/// honours cargo's libtest arguments, runs `run` when selected, and reports
+/// `test NAME ... ok` / `FAILED` as libtest does (an `Err` is printed first).
+#[allow(clippy::print_stdout, clippy::print_stderr)] // a test binary's report is its output
+pub fn run_single_test(name: &str, run: impl FnOnce() -> Result<bool, String>) -> ExitCode {
+    match test_selection(name, std::env::args().skip(1)) {
+        TestSelection::Run => {}
+        TestSelection::List { ignored } => {
+            if !ignored {
+                println!("{name}: test");
+            }
+            return ExitCode::SUCCESS;
+        }
+        TestSelection::FilteredOut => {
+            println!("test {name} ... filtered out");
+            return ExitCode::SUCCESS;
+        }
+    }
+    match run() {
+        Ok(true) => {
+            println!("test {name} ... ok");
+            ExitCode::SUCCESS
+        }
+        Ok(false) => {
+            println!("test {name} ... FAILED");
+            ExitCode::FAILURE
+        }
+        Err(msg) => {
+            eprintln!("{name}: {msg}");
+            println!("test {name} ... FAILED");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Decides [`TestSelection`] from the arguments after the program name.

@@ -24,50 +24,14 @@ use std::time::Instant;
 
 use goescape_conformance::{
     build_goast, compare_file, first_difference, go_files_under, go_version, goroot, our_dump,
-    path_name, run_goast_dump, test_selection, write_diff_pair, GoResult, Outcome, Section,
-    TestSelection,
+    path_name, run_goast_dump, run_single_test, write_diff_pair, GoResult, Outcome, Section,
 };
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 const TEST_NAME: &str = "parser_vs_go_parser";
 
 fn main() -> ExitCode {
-    if !selected_by_args() {
-        return ExitCode::SUCCESS;
-    }
-    match run() {
-        Ok(true) => {
-            println!("test {TEST_NAME} ... ok");
-            ExitCode::SUCCESS
-        }
-        Ok(false) => {
-            println!("test {TEST_NAME} ... FAILED");
-            ExitCode::FAILURE
-        }
-        Err(msg) => {
-            eprintln!("{TEST_NAME}: {msg}");
-            println!("test {TEST_NAME} ... FAILED");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// Honours the libtest arguments cargo may pass (`--list`, name filters, `--exact`,
-/// `--ignored`, `--skip`), so that `cargo test SOMETHING_ELSE` does not run this test.
-fn selected_by_args() -> bool {
-    match test_selection(TEST_NAME, std::env::args().skip(1)) {
-        TestSelection::Run => true,
-        TestSelection::List { ignored } => {
-            if !ignored {
-                println!("{TEST_NAME}: test");
-            }
-            false
-        }
-        TestSelection::FilteredOut => {
-            println!("test {TEST_NAME} ... filtered out");
-            false
-        }
-    }
+    run_single_test(TEST_NAME, run)
 }
 
 fn run() -> Result<bool, String> {

@@ -41,7 +41,7 @@ use goescape_conformance::classes::{ClassReport, Comparison, Counts};
 use goescape_conformance::gotypes::{build_gotypes, run_gotypes, TypesSection};
 use goescape_conformance::ratchet::{self, Ratchet};
 use goescape_conformance::typecheck::{check_and_dump, load_packages};
-use goescape_conformance::{go_version, test_selection, workspace_root, TestSelection};
+use goescape_conformance::{go_version, run_single_test, workspace_root};
 
 const TEST_NAME: &str = "types_vs_go_types";
 
@@ -70,34 +70,7 @@ const DEFAULT_PACKAGES: &[&str] = &[
 const RATCHET_FILE: &str = "docs/conformance/types.md";
 
 fn main() -> ExitCode {
-    match test_selection(TEST_NAME, std::env::args().skip(1)) {
-        TestSelection::Run => {}
-        TestSelection::List { ignored } => {
-            if !ignored {
-                println!("{TEST_NAME}: test");
-            }
-            return ExitCode::SUCCESS;
-        }
-        TestSelection::FilteredOut => {
-            println!("test {TEST_NAME} ... filtered out");
-            return ExitCode::SUCCESS;
-        }
-    }
-    match run() {
-        Ok(true) => {
-            println!("test {TEST_NAME} ... ok");
-            ExitCode::SUCCESS
-        }
-        Ok(false) => {
-            println!("test {TEST_NAME} ... FAILED");
-            ExitCode::FAILURE
-        }
-        Err(msg) => {
-            eprintln!("{TEST_NAME}: {msg}");
-            println!("test {TEST_NAME} ... FAILED");
-            ExitCode::FAILURE
-        }
-    }
+    run_single_test(TEST_NAME, run)
 }
 
 /// The run's settings, from the environment.
