@@ -5,12 +5,13 @@ use std::process::ExitCode;
 /// Ordered by severity, so that the status of a run is the maximum over its inputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ExitStatus {
-    /// Every input was read and parsed without error.
+    /// Every input was read and parsed (and type-checked) without error.
     Clean = 0,
-    /// Some input has syntax errors (reported, then the run went on).
-    SyntaxErrors = 1,
-    /// A path was missing or unreadable, or a file could not be processed. Also what clap
-    /// exits with on a usage error.
+    /// Some input has errors (syntax errors; for `types`, also type errors and packages
+    /// the go command could not load), reported, then the run went on.
+    SourceErrors = 1,
+    /// A path was missing or unreadable, or a file could not be processed; for `types`,
+    /// nothing could be loaded at all. Also what clap exits with on a usage error.
     InputErrors = 2,
 }
 

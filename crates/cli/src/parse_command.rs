@@ -219,7 +219,7 @@ fn print_report(
     };
     summary.add_file(parsed.bytes, parsed.lines, parsed.errors.len());
     if !parsed.errors.is_empty() {
-        status.record(ExitStatus::SyntaxErrors);
+        status.record(ExitStatus::SourceErrors);
         output.stdout.flush()?;
         for line in &parsed.errors {
             writeln!(output.stderr, "{line}")?;
