@@ -7,6 +7,7 @@
 mod diagnostics;
 mod display_path;
 mod exit_status;
+mod gc_command;
 mod goroot;
 mod parse_command;
 mod source;
@@ -49,6 +50,14 @@ enum Command {
     /// command), 2 when nothing could be loaded (no go.mod, a malformed go.mod, patterns
     /// that match nothing) or the arguments are wrong.
     Types(types_command::TypesArgs),
+    /// Escape analysis of the packages `go build PATTERN...` would compile, printed as
+    /// `go build -gcflags='-m -l' PATTERN...` prints it: `# importpath`, then
+    /// `file:line:col: message` lines for the packages the patterns name.
+    ///
+    /// `-l` (inlining off) is required until the inliner is modelled. Exit status: 0 when
+    /// every package was analysed, 1 when one has errors or its analysis failed, 2 when
+    /// nothing could be loaded or the arguments are wrong.
+    Gc(gc_command::GcArgs),
 }
 
 fn main() -> ExitCode {
@@ -56,6 +65,7 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Parse(args) => parse_command::run(&args),
         Command::Types(args) => types_command::run(&args),
+        Command::Gc(args) => gc_command::run(&args),
     };
     status.into()
 }

@@ -1,0 +1,290 @@
+//! Flows of calls (gc's `escape/call.go`): arguments into the parameters of a function
+//! of the batch, through the leak summary of one analysed before, or to the heap for an
+//! unknown callee; the builtins each with their own rule.
+
+use goescape_ir::expr::{BuiltinOp, Callee};
+use goescape_ir::{ExprId, ExprKind, FuncId, IrType};
+use goescape_types::ObjId;
+
+use crate::batch::Batch;
+use crate::graph::{Hole, BLANK};
+
+/// The function a call calls, as far as it is known.
+#[derive(Clone, Copy)]
+struct Target {
+    /// The function in this package's IR.
+    local: Option<FuncId>,
+    /// The declared function (for summaries).
+    obj: Option<ObjId>,
+}
+
+impl Batch<'_> {
+    pub fn call(&mut self, ks: Option<&[Hole]>, e: ExprId) {
+        let pkg = self.pkg;
+        match &pkg.expr(e).kind {
+            ExprKind::Call { callee, args, .. } => self.call_func(ks, callee, args),
+            ExprKind::Builtin { op, args, ddd } => self.builtin(ks, e, *op, args, *ddd),
+            _ => {
+                let k = ks.and_then(|ks| ks.first().copied()).unwrap_or(self.discard_hole());
+                self.expr(k, e);
+            }
+        }
+    }
+
+    fn call_func(&mut self, ks: Option<&[Hole]>, callee: &Callee, args: &[ExprId]) {
+        let target = match callee {
+            Callee::Static { func, .. } => Some(Target {
+                local: self.func_of.get(func).copied(),
+                obj: Some(*func),
+            }),
+            Callee::Local { func, .. } => Some(Target {
+                local: Some(*func),
+                obj: None,
+            }),
+            Callee::Dynamic { fun } => self.static_callee(*fun),
+            Callee::Interface { .. } => None,
+        };
+        let in_batch = target
+            .and_then(|t| t.local)
+            .is_some_and(|f| self.members.contains(&f));
+        if let (Some(ks), true) = (ks, in_batch) {
+            let f = target.and_then(|t| t.local).expect("in batch");
+            let results = self.pkg.func(f).results.clone();
+            for (i, r) in results.into_iter().enumerate() {
+                if let Some(&k) = ks.get(i) {
+                    self.flow_var(k, r);
+                }
+            }
+        }
+        match callee {
+            Callee::Interface { recv, .. } => {
+                // The receiver is the first argument of an unknown function.
+                let k = self.heap_hole();
+                self.expr(k, *recv);
+            }
+            Callee::Static { fun, .. } | Callee::Local { fun, .. } | Callee::Dynamic { fun } => {
+                let mut callee_k = self.discard_hole();
+                if target.is_none() && ks.is_some_and(|ks| ks.iter().any(|k| k.dst != BLANK)) {
+                    callee_k = self.callee_hole();
+                }
+                self.expr(callee_k, *fun);
+            }
+        }
+        for (i, &arg) in args.iter().enumerate() {
+            let k = match target {
+                None => self.heap_hole(),
+                Some(t) if in_batch => self.batch_param_hole(t.local.expect("in batch"), i),
+                Some(t) => match t.obj {
+                    Some(obj) => self.param_hole(ks, Some(obj), i),
+                    None => self.heap_hole(),
+                },
+            };
+            self.expr(k, arg);
+        }
+    }
+
+    /// The location of parameter `i` (receiver first) of a function of the batch.
+    fn batch_param_hole(&mut self, f: FuncId, i: usize) -> Hole {
+        match self.pkg.func(f).recv_params().nth(i).flatten() {
+            Some(v) => {
+                let l = self.var_loc(v);
+                Hole::to(l)
+            }
+            None => self.discard_hole(),
+        }
+    }
+
+    /// Where argument `i` of a call of `func` (analysed before, or unknown) flows.
+    pub fn param_hole(&mut self, ks: Option<&[Hole]>, func: Option<ObjId>, i: usize) -> Hole {
+        let Some(func) = func else {
+            return self.heap_hole();
+        };
+        if let Some(&local) = self.func_of.get(&func) {
+            if self.members.contains(&local) {
+                return self.batch_param_hole(local, i);
+            }
+        }
+        let leaks = self.summary(func, i);
+        let mut tag_ks = Vec::new();
+        let x = leaks.heap();
+        if x >= 0 {
+            tag_ks.push(self.heap_hole().shift(x));
+        }
+        let x = leaks.mutator();
+        if x >= 0 {
+            tag_ks.push(self.mutator_hole().shift(x));
+        }
+        let x = leaks.callee();
+        if x >= 0 {
+            tag_ks.push(self.callee_hole().shift(x));
+        }
+        if let Some(ks) = ks {
+            for r in 0..crate::leaks::NUM_RESULTS {
+                let x = leaks.result(r);
+                if x >= 0 {
+                    if let Some(&k) = ks.get(r) {
+                        tag_ks.push(k.shift(x));
+                    }
+                }
+            }
+        }
+        self.tee_hole(&tag_ks)
+    }
+
+    /// A variable's value flowing to `k`, as `expr` would for a reference to it.
+    fn flow_var(&mut self, k: Hole, v: goescape_ir::VarId) {
+        let mut k = k;
+        let ty = self.pkg.var(v).ty;
+        if k.derefs >= 0 && !self.has_pointers(ty) {
+            k.dst = BLANK;
+        }
+        let l = self.var_loc(v);
+        self.flow(k, l);
+    }
+
+    /// gc's `StaticValue`: the function a function value certainly holds.
+    fn static_callee(&self, fun: ExprId) -> Option<Target> {
+        let mut e = fun;
+        for _ in 0..16 {
+            match &self.pkg.expr(e).kind {
+                ExprKind::FuncName(obj) => {
+                    return Some(Target {
+                        local: self.func_of.get(obj).copied(),
+                        obj: Some(*obj),
+                    })
+                }
+                ExprKind::Closure(f) => {
+                    return Some(Target {
+                        local: Some(*f),
+                        obj: None,
+                    })
+                }
+                ExprKind::Conv {
+                    kind: goescape_ir::expr::ConvKind::NoOp,
+                    x,
+                } => e = *x,
+                ExprKind::Var(v) => {
+                    if self.reassigned_vars.contains(v) {
+                        return None;
+                    }
+                    let defn = self.pkg.var(*v).defn?;
+                    match &self.pkg.stmt(defn).kind {
+                        goescape_ir::StmtKind::Assign { y: Some(y), .. } => e = *y,
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    fn builtin(&mut self, ks: Option<&[Hole]>, e: ExprId, op: BuiltinOp, args: &[ExprId], ddd: bool) {
+        let k0 = ks.and_then(|ks| ks.first().copied()).unwrap_or(self.discard_hole());
+        match op {
+            BuiltinOp::Append => {
+                let Some(&first) = args.first() else {
+                    return;
+                };
+                let mutator = self.mutator_hole();
+                let mut appendee_k = self.tee_hole(&[k0, mutator]);
+                if self.elem_has_pointers(self.pkg.expr(first).ty) {
+                    let h = self.heap_hole().deref();
+                    appendee_k = self.tee_hole(&[appendee_k, h]);
+                }
+                self.expr(appendee_k, first);
+                if ddd {
+                    if let Some(&second) = args.get(1) {
+                        let ty = self.pkg.expr(second).ty;
+                        let k = if self.is_slice(ty) && self.elem_has_pointers(ty) {
+                            self.heap_hole().deref()
+                        } else {
+                            self.discard_hole()
+                        };
+                        self.expr(k, second);
+                    }
+                } else {
+                    for &a in &args[1..] {
+                        let h = self.heap_hole();
+                        self.expr(h, a);
+                    }
+                }
+                let backing = self.spill(k0, e);
+                self.loc_mut(backing.dst).loop_depth = 0;
+            }
+            BuiltinOp::Copy => {
+                if let Some(&dst) = args.first() {
+                    let m = self.mutator_hole();
+                    self.expr(m, dst);
+                }
+                if let Some(&src) = args.get(1) {
+                    let ty = self.pkg.expr(src).ty;
+                    let k = if self.is_slice(ty) && self.elem_has_pointers(ty) {
+                        self.heap_hole().deref()
+                    } else {
+                        self.discard_hole()
+                    };
+                    self.expr(k, src);
+                }
+            }
+            BuiltinOp::Panic => {
+                for &a in args {
+                    let h = self.heap_hole();
+                    self.expr(h, a);
+                }
+            }
+            BuiltinOp::Min | BuiltinOp::Max => {
+                for &a in args {
+                    self.expr(k0, a);
+                }
+            }
+            BuiltinOp::Clear => {
+                for &a in args {
+                    let m = self.mutator_hole();
+                    self.expr(m, a);
+                }
+            }
+            BuiltinOp::UnsafeStringData | BuiltinOp::UnsafeSliceData => {
+                for &a in args {
+                    self.expr(k0, a);
+                }
+            }
+            BuiltinOp::UnsafeAdd | BuiltinOp::UnsafeSlice | BuiltinOp::UnsafeString => {
+                if let Some(&a) = args.first() {
+                    self.expr(k0, a);
+                }
+                for &a in args.iter().skip(1) {
+                    self.discard(a);
+                }
+            }
+            BuiltinOp::Len
+            | BuiltinOp::Cap
+            | BuiltinOp::Real
+            | BuiltinOp::Imag
+            | BuiltinOp::Close
+            | BuiltinOp::Complex
+            | BuiltinOp::Delete
+            | BuiltinOp::Print
+            | BuiltinOp::Println
+            | BuiltinOp::Recover => {
+                for &a in args {
+                    self.discard(a);
+                }
+            }
+        }
+    }
+
+    fn is_slice(&self, ty: IrType) -> bool {
+        matches!(ty, IrType::Go(t) if self.facts.is_slice(t))
+    }
+
+    fn elem_has_pointers(&self, ty: IrType) -> bool {
+        match ty {
+            IrType::Go(t) => self
+                .facts
+                .elem(t)
+                .is_some_and(|e| self.facts.has_pointers_go(e)),
+            IrType::PointerTo(_) => false,
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! Flows of expressions (gc's `escape/expr.go`).
+
+use goescape_ir::expr::ConvKind;
+use goescape_ir::{ExprId, ExprKind, IrType};
+
+use crate::batch::{Batch, PendingClosure};
+use crate::graph::{Hole, BLANK};
+
+impl Batch<'_> {
+    pub fn discard(&mut self, e: ExprId) {
+        let k = self.discard_hole();
+        self.expr(k, e);
+    }
+
+    /// Models the flow of `e`'s value into hole `k`.
+    pub fn expr(&mut self, k: Hole, e: ExprId) {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.expr_inner(k, e));
+    }
+
+    fn expr_inner(&mut self, mut k: Hole, e: ExprId) {
+        let pkg = self.pkg;
+        let n = pkg.expr(e);
+        if k.derefs >= 0 && !self.is_untyped(n.ty) && !self.has_pointers(n.ty) {
+            k.dst = BLANK;
+        }
+        match &n.kind {
+            ExprKind::Const { .. }
+            | ExprKind::Nil
+            | ExprKind::Blank
+            | ExprKind::MethodExpr { .. }
+            | ExprKind::Global(_)
+            | ExprKind::FuncName(_) => {}
+            ExprKind::Var(v) => {
+                let l = self.var_loc(*v);
+                self.flow(k, l);
+            }
+            ExprKind::Unary { x, .. } => self.discard(*x),
+            ExprKind::Binary { x, y, .. } | ExprKind::Logical { x, y, .. } => {
+                self.discard(*x);
+                self.discard(*y);
+            }
+            ExprKind::AddrOf(x) => self.expr(k.addr(), *x),
+            ExprKind::Deref(x) => self.expr(k.deref(), *x),
+            ExprKind::Field { x, .. } | ExprKind::InterfaceMethod { x, .. } => self.expr(k, *x),
+            ExprKind::FieldPtr { x, .. } => self.expr(k.deref(), *x),
+            ExprKind::TypeAssert { x, .. } => {
+                let k = self.dot_type(k, n.ty);
+                self.expr(k, *x);
+            }
+            ExprKind::Index { x, index, array } => {
+                if *array {
+                    self.expr(k, *x);
+                } else {
+                    self.expr(k.deref(), *x);
+                }
+                self.discard(*index);
+            }
+            ExprKind::MapIndex { x, key } => {
+                self.discard(*x);
+                self.discard(*key);
+            }
+            ExprKind::Slice {
+                x, low, high, max, ..
+            } => {
+                self.expr(k, *x);
+                for part in [low, high, max].into_iter().flatten() {
+                    self.discard(*part);
+                }
+            }
+            ExprKind::Conv { kind, x } => self.conversion(k, e, *kind, *x),
+            ExprKind::Call { .. } | ExprKind::Builtin { .. } => self.call(Some(&[k]), e),
+            ExprKind::New => {
+                self.spill(k, e);
+            }
+            ExprKind::MakeSlice { len, cap } => {
+                self.spill(k, e);
+                self.discard(*len);
+                if let Some(c) = cap {
+                    self.discard(*c);
+                }
+            }
+            ExprKind::MakeChan { size } => {
+                if let Some(s) = size {
+                    self.discard(*s);
+                }
+            }
+            ExprKind::MakeMap { hint } => {
+                self.spill(k, e);
+                if let Some(h) = hint {
+                    self.discard(*h);
+                }
+            }
+            ExprKind::MethodValue { x, method } => {
+                // The receiver flows into the method value's closure, and to wherever
+                // the method's receiver parameter leaks (its results go to the heap).
+                let closure_k = self.spill(k, e);
+                let param_k = self.method_value_receiver_hole(*method);
+                let tee = self.tee_hole(&[param_k, closure_k]);
+                self.expr(tee, *x);
+            }
+            ExprKind::PtrLit(x) => {
+                let k = self.spill(k, e);
+                self.expr(k, *x);
+            }
+            ExprKind::ArrayLit { elems, slice, .. } => {
+                let k = if *slice { self.spill(k, e) } else { k };
+                for &el in elems {
+                    self.expr(k, el);
+                }
+            }
+            ExprKind::StructLit { fields } => {
+                for &(_, v) in fields {
+                    self.expr(k, v);
+                }
+            }
+            ExprKind::MapLit { entries } => {
+                self.spill(k, e);
+                for &(key, value) in entries {
+                    let h = self.heap_hole();
+                    self.expr(h, key);
+                    self.expr(h, value);
+                }
+            }
+            ExprKind::Closure(f) => {
+                let k = self.spill(k, e);
+                self.closures.push(PendingClosure { hole: k, func: *f });
+                let func = pkg.func(*f);
+                for cap in &func.captures {
+                    let l = self.var_loc(cap.var);
+                    let depth = self.loop_depth;
+                    let loc = self.loc_mut(l);
+                    if !loc.captured {
+                        loc.captured = true;
+                        // Captured in the loop iteration that declares it: assignments
+                        // before the capture do not count.
+                        if loc.loop_depth == depth {
+                            loc.reassigned = false;
+                        }
+                    }
+                }
+                self.walk_func(*f);
+            }
+            ExprKind::Recv(x) => self.discard(*x),
+            ExprKind::AddString(list) => {
+                self.spill(k, e);
+                for &x in list {
+                    self.discard(x);
+                }
+            }
+        }
+    }
+
+    fn is_untyped(&self, ty: IrType) -> bool {
+        matches!(ty, IrType::Go(t) if self.facts.is_untyped(t))
+    }
+
+    fn conversion(&mut self, k: Hole, e: ExprId, kind: ConvKind, x: ExprId) {
+        let pkg = self.pkg;
+        let to = pkg.expr(e).ty;
+        let from = pkg.expr(x).ty;
+        match kind {
+            ConvKind::ToInterface => {
+                let mut k = k;
+                if !self.facts.is_interface(from) && !self.facts.is_direct_iface(from) {
+                    k = self.spill(k, e);
+                }
+                self.expr(k, x);
+            }
+            ConvKind::StringToBytes
+            | ConvKind::StringToRunes
+            | ConvKind::BytesToString
+            | ConvKind::RunesToString
+            | ConvKind::RuneToString => {
+                self.spill(k, e);
+                self.discard(x);
+            }
+            ConvKind::SliceToArray => self.expr(k.deref(), x),
+            ConvKind::SliceToArrayPointer => self.expr(k, x),
+            ConvKind::Value | ConvKind::NoOp => {
+                if self.facts.is_unsafe_pointer(to) && self.facts.is_uintptr(from) {
+                    self.unsafe_value(k, x);
+                } else {
+                    self.expr(k, x);
+                }
+            }
+        }
+    }
+
+    /// A uintptr that may hold a pointer converted from unsafe.Pointer.
+    fn unsafe_value(&mut self, k: Hole, e: ExprId) {
+        let pkg = self.pkg;
+        let n = pkg.expr(e);
+        match &n.kind {
+            ExprKind::Conv {
+                kind: ConvKind::Value | ConvKind::NoOp,
+                x,
+            } => {
+                if self.facts.is_unsafe_pointer(pkg.expr(*x).ty) {
+                    self.expr(k, *x);
+                } else {
+                    self.discard(*x);
+                }
+            }
+            ExprKind::FieldPtr { x, .. } => self.discard(*x),
+            ExprKind::Unary { x, .. } => self.unsafe_value(k, *x),
+            ExprKind::Binary { op, x, y } => {
+                use goescape_ir::expr::BinaryOp as B;
+                match op {
+                    B::Shl | B::Shr => {
+                        self.unsafe_value(k, *x);
+                        self.discard(*y);
+                    }
+                    B::Eq | B::Ne | B::Lt | B::Le | B::Gt | B::Ge => {
+                        let d = self.discard_hole();
+                        self.expr(d, e);
+                    }
+                    _ => {
+                        self.unsafe_value(k, *x);
+                        self.unsafe_value(k, *y);
+                    }
+                }
+            }
+            _ => {
+                let d = self.discard_hole();
+                self.expr(d, e);
+            }
+        }
+    }
+
+    /// Where a method value's receiver goes: its parameter's leaks, results to heap.
+    fn method_value_receiver_hole(&mut self, method: goescape_types::ObjId) -> Hole {
+        let results = vec![self.heap_hole(); crate::leaks::NUM_RESULTS];
+        self.param_hole(Some(&results), Some(method), 0)
+    }
+
+}

@@ -1,0 +1,423 @@
+//! Calls: conversions written as calls, builtins, method calls with their receivers
+//! (gc's `FixMethodCall`), variadic arguments packed into an implicit slice literal
+//! (gc's `FixVariadicCall`) and `f(g())` through temporaries.
+
+use goescape_syntax::ast::{self, ExprKind as Ast};
+use goescape_types::check::Mode;
+use goescape_types::object::{Builtin, ObjKind};
+use goescape_types::selection::SelectionKind;
+use goescape_types::ty::{Signature, Type};
+use goescape_types::under::has_ptr_recv;
+use goescape_types::{ObjId, TypeId};
+
+use super::Lowerer;
+use crate::expr::{BuiltinOp, Callee, ExprKind, IrType};
+use crate::ids::ExprId;
+use crate::pos::IrPos;
+use crate::stmt::StmtKind;
+
+impl<'a> Lowerer<'a, '_> {
+    pub(super) fn call_expr(&mut self, id: ast::ExprId, ty: TypeId, pos: IrPos) -> ExprId {
+        let file = self.file();
+        let Ast::Call {
+            fun, args, ellipsis, ..
+        } = &file.expr(id).kind
+        else {
+            unreachable!("call_expr of a call");
+        };
+        let ddd = *ellipsis != goescape_syntax::Pos::NONE;
+        let fun = *fun;
+        let fun_tv = self.tv(fun);
+        match fun_tv.map(|tv| tv.mode) {
+            Some(Mode::TypeExpr) => {
+                return match args.first() {
+                    Some(&arg) => self.conversion(ty, arg),
+                    None => self.mk(ExprKind::Nil, IrType::Go(ty), pos, false),
+                };
+            }
+            Some(Mode::Builtin) => {
+                if let Some(b) = self.used_object(fun).and_then(|o| match self.store.obj(o).kind {
+                    ObjKind::Builtin(b) => Some(b),
+                    _ => None,
+                }) {
+                    return self.builtin_call(b, args, ddd, ty, pos);
+                }
+            }
+            _ => {}
+        }
+        let sig_ty = fun_tv.map_or(super::INVALID_TYPE, |tv| tv.ty);
+        let sig = match self.underlying(sig_ty) {
+            Type::Signature(s) => Some(s),
+            _ => None,
+        };
+
+        // A method call x.M(args): the receiver becomes the first argument.
+        let fun_inner = self.strip_parens_pub(fun);
+        if let Ast::Selector { x, .. } = &file.expr(fun_inner).kind {
+            if let Some(sel) = self.finfo().selections.get(&fun_inner).cloned() {
+                if sel.kind == SelectionKind::MethodVal {
+                    let fun_pos = self.gc_pos(fun_inner);
+                    let recv = self.expr(*x);
+                    let path = &sel.index[..sel.index.len() - 1];
+                    let recv = self.embedded_path(recv, path, fun_pos);
+                    let args = self.call_args(args, sig, ddd, pos);
+                    if self.is_interface_recv(recv) {
+                        let iface_fun = self.mk(
+                            ExprKind::InterfaceMethod {
+                                x: recv,
+                                method: sel.obj,
+                            },
+                            IrType::Go(sig_ty),
+                            fun_pos,
+                            false,
+                        );
+                        let _ = iface_fun;
+                        return self.mk(
+                            ExprKind::Call {
+                                callee: Callee::Interface {
+                                    recv,
+                                    method: sel.obj,
+                                },
+                                args,
+                                ddd,
+                            },
+                            IrType::Go(ty),
+                            pos,
+                            false,
+                        );
+                    }
+                    let recv = self.method_receiver(recv, sel.obj, fun_pos);
+                    let method = self.store.obj(sel.obj);
+                    let origin = match &method.kind {
+                        ObjKind::Func(info) => info.origin.unwrap_or(sel.obj),
+                        _ => sel.obj,
+                    };
+                    let recv_ty = match self.ir_type(recv) {
+                        IrType::Go(t) => t,
+                        IrType::PointerTo(t) => t,
+                    };
+                    let pointer = has_ptr_recv(self.store, sel.obj);
+                    let method_expr = self.mk(
+                        ExprKind::MethodExpr {
+                            recv: recv_ty,
+                            method: origin,
+                            pointer,
+                        },
+                        IrType::Go(sig_ty),
+                        fun_pos,
+                        false,
+                    );
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(recv);
+                    all.extend(args);
+                    return self.mk(
+                        ExprKind::Call {
+                            callee: Callee::Static {
+                                fun: method_expr,
+                                func: origin,
+                            },
+                            args: all,
+                            ddd,
+                        },
+                        IrType::Go(ty),
+                        pos,
+                        false,
+                    );
+                }
+            }
+        }
+
+        let callee_expr = self.expr(fun);
+        let callee = match &self.out.expr(callee_expr).kind {
+            ExprKind::FuncName(obj) => Callee::Static {
+                fun: callee_expr,
+                func: *obj,
+            },
+            ExprKind::MethodExpr { method, .. } => Callee::Static {
+                fun: callee_expr,
+                func: *method,
+            },
+            ExprKind::Closure(f) => Callee::Local {
+                fun: callee_expr,
+                func: *f,
+            },
+            _ => Callee::Dynamic { fun: callee_expr },
+        };
+        let args = self.call_args(args, sig, ddd, pos);
+        self.mk(
+            ExprKind::Call { callee, args, ddd },
+            IrType::Go(ty),
+            pos,
+            false,
+        )
+    }
+
+    pub(super) fn strip_parens_pub(&self, mut id: ast::ExprId) -> ast::ExprId {
+        while let Ast::Paren { x, .. } = &self.file().expr(id).kind {
+            id = *x;
+        }
+        id
+    }
+
+    fn is_interface_recv(&self, recv: ExprId) -> bool {
+        match self.ir_type(recv) {
+            IrType::Go(t) => self.is_interface_type(t),
+            IrType::PointerTo(_) => false,
+        }
+    }
+
+    /// The receiver adjusted to the method's receiver kind: `&x` for a pointer method
+    /// of an addressable value, `*p` for a value method through a pointer.
+    pub(super) fn method_receiver(&mut self, recv: ExprId, method: ObjId, pos: IrPos) -> ExprId {
+        if self.is_interface_recv(recv) {
+            return recv;
+        }
+        let wants_pointer = has_ptr_recv(self.store, method);
+        let is_pointer = self.is_pointer_expr(recv);
+        let recv_pos = self.out.expr(recv).pos;
+        let _ = pos;
+        match (wants_pointer, is_pointer) {
+            (true, false) => {
+                let t = match self.ir_type(recv) {
+                    IrType::Go(t) => t,
+                    IrType::PointerTo(t) => t,
+                };
+                self.mk(ExprKind::AddrOf(recv), IrType::PointerTo(t), recv_pos, true)
+            }
+            (false, true) => {
+                let elem = match self.ir_type(recv) {
+                    IrType::PointerTo(t) => Some(t),
+                    IrType::Go(t) => match self.underlying(t) {
+                        Type::Pointer(e) => Some(*e),
+                        _ => None,
+                    },
+                };
+                match elem {
+                    Some(e) => self.mk(ExprKind::Deref(recv), IrType::Go(e), recv_pos, true),
+                    None => recv,
+                }
+            }
+            _ => recv,
+        }
+    }
+
+    /// The arguments of a call, converted to the parameter types, with variadic
+    /// arguments packed and a multi-value argument spread through temporaries.
+    fn call_args(
+        &mut self,
+        args: &[ast::ExprId],
+        sig: Option<&'a Signature>,
+        ddd: bool,
+        call_pos: IrPos,
+    ) -> Vec<ExprId> {
+        let mut values = Vec::with_capacity(args.len());
+        if args.len() == 1 && self.is_tuple(self.type_of(args[0])) {
+            values = self.spread_tuple(args[0]);
+        } else {
+            for &a in args {
+                values.push(self.expr(a));
+            }
+        }
+        let Some(sig) = sig else {
+            return values;
+        };
+        let param_ty = |i: usize| self.store.obj(sig.params[i]).ty;
+        let n = sig.params.len();
+        let mut out = Vec::with_capacity(n);
+        if sig.variadic && !ddd && n > 0 {
+            for (i, v) in values.iter().take(n - 1).enumerate() {
+                out.push(match param_ty(i) {
+                    Some(t) => self.assign_conv(*v, t),
+                    None => *v,
+                });
+            }
+            let slice_ty = param_ty(n - 1);
+            let elem = slice_ty.and_then(|t| match self.underlying(t) {
+                Type::Slice(e) => Some(*e),
+                _ => None,
+            });
+            let rest: Vec<ExprId> = values.iter().skip(n - 1).copied().collect();
+            if rest.is_empty() {
+                // No variadic arguments: gc passes nil.
+                let nil = self.mk(
+                    ExprKind::Nil,
+                    IrType::Go(slice_ty.unwrap_or(super::INVALID_TYPE)),
+                    call_pos,
+                    true,
+                );
+                out.push(nil);
+            } else {
+                let elems: Vec<ExprId> = rest
+                    .into_iter()
+                    .map(|v| match elem {
+                        Some(e) => self.assign_conv(v, e),
+                        None => v,
+                    })
+                    .collect();
+                let len = elems.len() as u64;
+                let lit = self.mk(
+                    ExprKind::ArrayLit {
+                        elems,
+                        slice: true,
+                        len,
+                    },
+                    IrType::Go(slice_ty.unwrap_or(super::INVALID_TYPE)),
+                    call_pos,
+                    true,
+                );
+                out.push(lit);
+            }
+        } else {
+            for (i, v) in values.iter().enumerate() {
+                out.push(match (i < n).then(|| param_ty(i)).flatten() {
+                    Some(t) => self.assign_conv(*v, t),
+                    None => *v,
+                });
+            }
+        }
+        out
+    }
+
+    pub(super) fn is_tuple(&self, ty: TypeId) -> bool {
+        matches!(self.store.ty(ty), Type::Tuple(v) if v.len() != 1)
+    }
+
+    /// `g()` of several results as temporaries: `t0, t1 := g()`.
+    pub(super) fn spread_tuple(&mut self, call: ast::ExprId) -> Vec<ExprId> {
+        let tuple = self.type_of(call);
+        let Type::Tuple(vars) = self.store.ty(tuple) else {
+            return vec![self.expr(call)];
+        };
+        let c = self.expr(call);
+        let pos = self.out.expr(c).pos;
+        let mut lhs = Vec::with_capacity(vars.len());
+        let mut values = Vec::with_capacity(vars.len());
+        for &v in vars {
+            let ty = self.store.obj(v).ty.unwrap_or(super::INVALID_TYPE);
+            let t = self.temp(IrType::Go(ty), pos);
+            let decl = self.stmt_new(StmtKind::Decl(t), pos);
+            self.pending.push(decl);
+            lhs.push(Some(self.mk(ExprKind::Var(t), IrType::Go(ty), pos, true)));
+            values.push(self.mk(ExprKind::Var(t), IrType::Go(ty), pos, true));
+        }
+        let assign = self.stmt_new(StmtKind::AssignCall { lhs, call: c }, pos);
+        for v in self.out.funcs[self.cur.index()].dcl.iter().rev().take(vars.len()) {
+            self.out.vars[v.index()].defn = Some(assign);
+        }
+        self.pending.push(assign);
+        values
+    }
+
+    fn builtin_call(
+        &mut self,
+        b: Builtin,
+        args: &[ast::ExprId],
+        ddd: bool,
+        ty: TypeId,
+        pos: IrPos,
+    ) -> ExprId {
+        let op = match b {
+            Builtin::New => {
+                return self.mk(ExprKind::New, IrType::Go(ty), pos, false);
+            }
+            Builtin::Make => return self.make(args, ty, pos),
+            Builtin::Append => BuiltinOp::Append,
+            Builtin::Copy => BuiltinOp::Copy,
+            Builtin::Len => BuiltinOp::Len,
+            Builtin::Cap => BuiltinOp::Cap,
+            Builtin::Min => BuiltinOp::Min,
+            Builtin::Max => BuiltinOp::Max,
+            Builtin::Complex => BuiltinOp::Complex,
+            Builtin::Real => BuiltinOp::Real,
+            Builtin::Imag => BuiltinOp::Imag,
+            Builtin::Recover => BuiltinOp::Recover,
+            Builtin::Panic => BuiltinOp::Panic,
+            Builtin::Print => BuiltinOp::Print,
+            Builtin::Println => BuiltinOp::Println,
+            Builtin::Delete => BuiltinOp::Delete,
+            Builtin::Close => BuiltinOp::Close,
+            Builtin::Clear => BuiltinOp::Clear,
+            Builtin::Add => BuiltinOp::UnsafeAdd,
+            Builtin::Slice => BuiltinOp::UnsafeSlice,
+            Builtin::String => BuiltinOp::UnsafeString,
+            Builtin::StringData => BuiltinOp::UnsafeStringData,
+            Builtin::SliceData => BuiltinOp::UnsafeSliceData,
+            Builtin::Alignof | Builtin::Offsetof | Builtin::Sizeof => {
+                // Constants, handled before; only reached after an error.
+                return self.mk(ExprKind::Nil, IrType::Go(ty), pos, false);
+            }
+        };
+        let mut lowered: Vec<ExprId> = if args.len() == 1 && self.is_tuple(self.type_of(args[0])) {
+            self.spread_tuple(args[0])
+        } else {
+            args.iter().map(|&a| self.expr(a)).collect()
+        };
+        match op {
+            BuiltinOp::Append if !ddd && lowered.len() > 1 => {
+                // Appended values are assigned to elements of the slice's type.
+                if let Some(elem) = self
+                    .go_type(lowered[0])
+                    .and_then(|t| match self.underlying(t) {
+                        Type::Slice(e) => Some(*e),
+                        _ => None,
+                    })
+                {
+                    for v in lowered.iter_mut().skip(1) {
+                        *v = self.assign_conv(*v, elem);
+                    }
+                }
+            }
+            BuiltinOp::Panic => {
+                if let Some(first) = lowered.first_mut() {
+                    let any = self.empty_interface();
+                    *first = self.assign_conv(*first, any);
+                }
+            }
+            _ => {}
+        }
+        self.mk(
+            ExprKind::Builtin {
+                op,
+                args: lowered,
+                ddd,
+            },
+            IrType::Go(ty),
+            pos,
+            false,
+        )
+    }
+
+    /// The predeclared `any` (for `panic`'s parameter).
+    fn empty_interface(&self) -> TypeId {
+        let universe = self.store.program.universe();
+        let scope = universe.info.scope;
+        scope
+            .and_then(|s| self.store.scope(s).lookup("any"))
+            .and_then(|o| self.store.obj(o).ty)
+            .unwrap_or(super::INVALID_TYPE)
+    }
+
+    fn make(&mut self, args: &[ast::ExprId], ty: TypeId, pos: IrPos) -> ExprId {
+        let size_args: Vec<ExprId> = args.iter().skip(1).map(|&a| self.expr(a)).collect();
+        let kind = match self.underlying(ty) {
+            Type::Slice(_) => match size_args.as_slice() {
+                [len] => ExprKind::MakeSlice {
+                    len: *len,
+                    cap: None,
+                },
+                [len, cap, ..] => ExprKind::MakeSlice {
+                    len: *len,
+                    cap: Some(*cap),
+                },
+                [] => ExprKind::Nil,
+            },
+            Type::Map { .. } => ExprKind::MakeMap {
+                hint: size_args.first().copied(),
+            },
+            _ => ExprKind::MakeChan {
+                size: size_args.first().copied(),
+            },
+        };
+        self.mk(kind, IrType::Go(ty), pos, false)
+    }
+}

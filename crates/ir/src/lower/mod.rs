@@ -1,0 +1,371 @@
+//! Lowering a checked package to IR: gc's noder and typecheck rewrites, as far as escape
+//! analysis can tell them apart.
+//!
+//! One [`Lowerer`] walks every function body of the package once. Expressions are lowered
+//! with the type the checker recorded for them; gc's rewrites happen on the way:
+//! implicit conversions at assignments ([`convert`]), method calls with their receivers,
+//! variadic packing and multi-value arguments ([`call`]), closures and their captures
+//! ([`closure`]), `go`/`defer` wrappers and the statement forms ([`stmt`]).
+//!
+//! What is not lowered yet (generic function bodies, package-level initialisers) is
+//! recorded in [`Package::unsupported`] so the analysis can say what it skipped.
+
+mod call;
+mod literal;
+mod closure;
+mod convert;
+mod expr;
+mod positions;
+mod stmt;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use goescape_syntax::ast::{Decl, File, FuncDecl};
+use goescape_types::check::{FileInfo, Info};
+use goescape_types::ty::Type;
+use goescape_types::under::underlying;
+use goescape_types::{ObjId, PkgIdx, TypeId, TypeStore};
+
+use crate::expr::IrType;
+use crate::func::{Func, FuncKind, Pragmas};
+use crate::ids::{FuncId, StmtId, VarId};
+use crate::package::{Package, Unsupported};
+use crate::pos::IrPos;
+use crate::var::{Var, VarClass};
+
+/// What lowering reads: the checked package and the program it belongs to.
+pub struct LowerInput<'a> {
+    pub store: &'a TypeStore<'a>,
+    pub pkg: PkgIdx,
+    pub path: &'a str,
+    pub files: &'a [Arc<File>],
+    pub info: &'a Info,
+}
+
+/// Lowers every function of the package that has a body or is declared without one.
+pub fn lower_package(input: &LowerInput<'_>) -> Package {
+    let mut lowerer = Lowerer {
+        input,
+        store: input.store,
+        out: Package {
+            pkg: Some(input.pkg),
+            path: input.path.to_owned(),
+            ..Package::default()
+        },
+        var_of: HashMap::new(),
+        file_idx: 0,
+        cur: FuncId(0),
+        pending: Vec::new(),
+        closure_counts: HashMap::new(),
+        looping_labels: HashMap::new(),
+        inits: 0,
+    };
+    for (i, file) in input.files.iter().enumerate() {
+        lowerer.file_idx = i as u32;
+        for decl in &file.decls {
+            if let Decl::Func(fd) = decl {
+                lowerer.func_decl(file, fd);
+            }
+        }
+    }
+    lowerer.out
+}
+
+pub(crate) struct Lowerer<'a, 'i> {
+    input: &'i LowerInput<'a>,
+    store: &'a TypeStore<'a>,
+    out: Package,
+    /// Local variables (and parameters) of the package's functions by checker object.
+    var_of: HashMap<ObjId, VarId>,
+    file_idx: u32,
+    /// The function being lowered.
+    cur: FuncId,
+    /// Statements gc would put in the current statement's init list (temporaries).
+    pending: Vec<StmtId>,
+    /// Closures made so far inside each function, for gc's names.
+    closure_counts: HashMap<FuncId, u32>,
+    /// Labels of the current function that a later `goto` jumps back to.
+    looping_labels: HashMap<String, bool>,
+    /// `init` functions lowered so far.
+    inits: u32,
+}
+
+impl<'a> Lowerer<'a, '_> {
+    fn file(&self) -> &'a File {
+        &self.input.files[self.file_idx as usize]
+    }
+
+    fn finfo(&self) -> &'a FileInfo {
+        &self.input.info.files[self.file_idx as usize]
+    }
+
+    fn pos(&self, offset: goescape_syntax::Pos) -> IrPos {
+        if offset == goescape_syntax::Pos::NONE {
+            IrPos::NONE
+        } else {
+            IrPos::new(self.file_idx, offset.0)
+        }
+    }
+
+    fn unsupported(&mut self, pos: IrPos, what: impl Into<String>) {
+        self.out.unsupported.push(Unsupported {
+            pos,
+            what: what.into(),
+        });
+    }
+
+    fn func_decl(&mut self, file: &'a File, fd: &'a FuncDecl) {
+        let finfo = self.finfo();
+        let Some(Some(obj)) = finfo.defs.get(&fd.name.span.start).copied() else {
+            return;
+        };
+        let Some(sig) = self.store.obj(obj).ty else {
+            return;
+        };
+        if self.is_generic(sig) {
+            self.unsupported(
+                self.pos(fd.name.pos()),
+                format!("generic function {}", file.ident_name(fd.name)),
+            );
+            return;
+        }
+        let mut name = self.decl_name(file, fd, obj, sig);
+        if name == "init" {
+            // gc numbers the init functions of a package in source order.
+            let n = self.inits;
+            self.inits += 1;
+            name = format!("init.{n}");
+        }
+        self.lower_func(file, fd, Some(obj), sig, name);
+    }
+
+    fn is_generic(&self, sig: TypeId) -> bool {
+        match self.store.ty(sig) {
+            Type::Signature(s) => !s.type_params.is_empty() || !s.recv_type_params.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// gc's name of a declared function: `F`, `T.M`, `(*T).M`.
+    fn decl_name(&self, file: &File, fd: &FuncDecl, obj: ObjId, sig: TypeId) -> String {
+        let name = file.ident_name(fd.name).into_owned();
+        let Type::Signature(s) = self.store.ty(sig) else {
+            return name;
+        };
+        let Some(recv) = s.recv else {
+            return name;
+        };
+        let _ = obj;
+        let Some(rty) = self.store.obj(recv).ty else {
+            return name;
+        };
+        let (base, pointer) = match self.store.ty(rty) {
+            Type::Pointer(elem) => (*elem, true),
+            _ => (rty, false),
+        };
+        let base_name = match self.store.ty(base) {
+            Type::Named(n) => self.store.obj(n.obj).name.to_string(),
+            Type::Alias(a) => self.store.obj(a.obj).name.to_string(),
+            _ => "?".to_owned(),
+        };
+        if pointer {
+            format!("(*{base_name}).{name}")
+        } else {
+            format!("{base_name}.{name}")
+        }
+    }
+
+    fn new_func(&mut self, func: Func) -> FuncId {
+        self.out.add_func(func)
+    }
+
+    /// Lowers a declared function: its parameters, results and body.
+    fn lower_func(
+        &mut self,
+        file: &'a File,
+        fd: &'a FuncDecl,
+        obj: Option<ObjId>,
+        sig: TypeId,
+        name: String,
+    ) {
+        let pragmas = pragmas_of(file, fd);
+        let id = self.new_func(Func {
+            name,
+            kind: FuncKind::Declared,
+            obj,
+            sig,
+            pos: self.pos(fd.name.pos()),
+            outer: None,
+            recv: None,
+            params: Vec::new(),
+            results: Vec::new(),
+            dcl: Vec::new(),
+            captures: Vec::new(),
+            body: None,
+            pragmas,
+        });
+        let saved = std::mem::replace(&mut self.cur, id);
+        self.declare_signature(id, sig);
+        if let Some(body) = &fd.body {
+            self.looping_labels = closure::looping_labels(file, &body.stmts);
+            let stmts = self.block(&body.stmts);
+            self.out.funcs[id.index()].body = Some(stmts);
+        }
+        self.cur = saved;
+    }
+
+    /// Variables for the receiver, parameters and results of `sig` in function `id`.
+    fn declare_signature(&mut self, id: FuncId, sig: TypeId) {
+        let Type::Signature(s) = self.store.ty(sig) else {
+            return;
+        };
+        let recv = s.recv.map(|r| self.param_var(id, r, VarClass::Param, None));
+        let params: Vec<Option<VarId>> = s
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| self.param_var(id, p, VarClass::Param, Some(i)))
+            .collect();
+        let results: Vec<VarId> = s
+            .results
+            .iter()
+            .enumerate()
+            .map(|(i, &r)| {
+                self.param_var(id, r, VarClass::Result, Some(i))
+                    .unwrap_or_else(|| self.result_temp(id, r, i))
+            })
+            .collect();
+        let f = &mut self.out.funcs[id.index()];
+        f.recv = recv;
+        f.params = params;
+        f.results = results;
+    }
+
+    /// The variable of a parameter or result object; None for unnamed and blank ones
+    /// (results get a `~rN` variable from the caller).
+    fn param_var(
+        &mut self,
+        func: FuncId,
+        obj: ObjId,
+        class: VarClass,
+        _index: Option<usize>,
+    ) -> Option<VarId> {
+        let o = self.store.obj(obj);
+        if o.name.is_empty() || &*o.name == "_" {
+            return None;
+        }
+        let ty = o.ty?;
+        let pos = o
+            .pos
+            .map_or(IrPos::NONE, |p| IrPos::new(p.file, p.offset));
+        let id = self.out.add_var(Var {
+            name: o.name.to_string(),
+            class,
+            ty: IrType::Go(ty),
+            pos,
+            func,
+            obj: Some(obj),
+            defn: None,
+            blank: false,
+        });
+        self.var_of.insert(obj, id);
+        self.out.funcs[func.index()].dcl.push(id);
+        Some(id)
+    }
+
+    /// gc's `~rN` for an unnamed (or blank) result.
+    fn result_temp(&mut self, func: FuncId, obj: ObjId, index: usize) -> VarId {
+        let o = self.store.obj(obj);
+        let ty = o.ty.unwrap_or(INVALID_TYPE);
+        let pos = o
+            .pos
+            .map_or(IrPos::NONE, |p| IrPos::new(p.file, p.offset));
+        let id = self.out.add_var(Var {
+            name: format!("~r{index}"),
+            class: VarClass::Result,
+            ty: IrType::Go(ty),
+            pos,
+            func,
+            obj: Some(obj),
+            defn: None,
+            blank: &*o.name == "_",
+        });
+        self.out.funcs[func.index()].dcl.push(id);
+        id
+    }
+
+    /// A new local variable of the current function for a checker object.
+    fn local_var(&mut self, obj: ObjId) -> VarId {
+        if let Some(&v) = self.var_of.get(&obj) {
+            return v;
+        }
+        let o = self.store.obj(obj);
+        let pos = o
+            .pos
+            .map_or(IrPos::NONE, |p| IrPos::new(p.file, p.offset));
+        let ty = o.ty.unwrap_or(INVALID_TYPE);
+        let id = self.out.add_var(Var {
+            name: o.name.to_string(),
+            class: VarClass::Local,
+            ty: IrType::Go(ty),
+            pos,
+            func: self.cur,
+            obj: Some(obj),
+            defn: None,
+            blank: &*o.name == "_",
+        });
+        self.var_of.insert(obj, id);
+        self.out.funcs[self.cur.index()].dcl.push(id);
+        id
+    }
+
+    /// A compiler temporary (`.autotmp_N`) of the current function.
+    fn temp(&mut self, ty: IrType, pos: IrPos) -> VarId {
+        let n = self.out.funcs[self.cur.index()].dcl.len();
+        let id = self.out.add_var(Var {
+            name: format!(".autotmp_{n}"),
+            class: VarClass::Local,
+            ty,
+            pos,
+            func: self.cur,
+            obj: None,
+            defn: None,
+            blank: false,
+        });
+        self.out.funcs[self.cur.index()].dcl.push(id);
+        id
+    }
+
+    fn underlying(&self, ty: TypeId) -> &'a Type {
+        self.store.ty(underlying(self.store, ty))
+    }
+}
+
+/// The universe's first type, `invalid type`: the type of objects the checker left
+/// untyped after an error.
+const INVALID_TYPE: TypeId = TypeId {
+    pkg: PkgIdx::UNIVERSE,
+    index: 0,
+};
+
+/// The `//go:` directives of a function declaration that matter to escape analysis.
+fn pragmas_of(file: &File, fd: &FuncDecl) -> Pragmas {
+    let mut p = Pragmas::default();
+    for d in &fd.directives {
+        let text = file.text(d.span);
+        let word = text
+            .trim_start_matches("//")
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        match word {
+            "go:noescape" => p.noescape = true,
+            "go:uintptrescapes" => p.uintptr_escapes = true,
+            "go:uintptrkeepalive" => p.uintptr_keepalive = true,
+            "go:noinline" => p.noinline = true,
+            _ => {}
+        }
+    }
+    p
+}

@@ -1,0 +1,896 @@
+//! Statements: declarations and assignments (with gc's definitions and temporaries),
+//! control flow, `go`/`defer` wrappers, range loops with per-iteration variables.
+
+use goescape_syntax::ast::{self, ExprKind as AstExpr, GenDecl, Spec, StmtKind as Ast};
+use goescape_syntax::Token;
+use goescape_types::check::Mode;
+use goescape_types::ty::{Signature, Type};
+use goescape_types::TypeId;
+
+use super::Lowerer;
+use crate::expr::{Callee, ConvKind, ExprKind, IrType};
+use crate::func::FuncKind;
+use crate::ids::{ExprId, StmtId, VarId};
+use crate::pos::IrPos;
+use crate::stmt::{Case, CommCase, PairKind, Stmt, StmtKind};
+
+impl<'a> Lowerer<'a, '_> {
+    pub(super) fn stmt_new(&mut self, kind: StmtKind, pos: IrPos) -> StmtId {
+        self.out.add_stmt(Stmt { kind, pos })
+    }
+
+    /// Lowers a list of statements; temporaries of each go right before it.
+    pub(super) fn block(&mut self, stmts: &[ast::StmtId]) -> Vec<StmtId> {
+        let saved = std::mem::take(&mut self.pending);
+        let mut out = Vec::with_capacity(stmts.len());
+        for &s in stmts {
+            self.stmt(s, &mut out);
+        }
+        self.pending = saved;
+        out
+    }
+
+    /// Appends the pending temporaries, then `s`.
+    fn emit(&mut self, out: &mut Vec<StmtId>, s: StmtId) {
+        out.append(&mut self.pending);
+        out.push(s);
+    }
+
+    fn flush(&mut self, out: &mut Vec<StmtId>) {
+        out.append(&mut self.pending);
+    }
+
+    fn stmt(&mut self, id: ast::StmtId, out: &mut Vec<StmtId>) {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.stmt_inner(id, out));
+    }
+
+    fn stmt_inner(&mut self, id: ast::StmtId, out: &mut Vec<StmtId>) {
+        let file = self.file();
+        match &file.stmt(id).kind {
+            Ast::Bad { .. } | Ast::Empty { .. } | Ast::CaseClause { .. } | Ast::CommClause { .. } => {}
+            Ast::Decl(gd) => self.gen_decl(gd, out),
+            Ast::Labeled { label, stmt, .. } => {
+                let name = file.ident_name(*label).into_owned();
+                let looping = self.looping_labels.get(&name).copied().unwrap_or(false);
+                let s = self.stmt_new(StmtKind::Label { name, looping }, self.pos(label.pos()));
+                self.emit(out, s);
+                self.stmt(*stmt, out);
+            }
+            Ast::Expr(e) => {
+                let x = self.expr(*e);
+                let pos = self.out.expr(x).pos;
+                let s = self.stmt_new(StmtKind::Expr(x), pos);
+                self.emit(out, s);
+            }
+            Ast::Send { chan, arrow, value } => {
+                let ch = self.expr(*chan);
+                let elem = self.chan_elem(self.type_of(*chan));
+                let v = self.expr(*value);
+                let v = match elem {
+                    Some(t) => self.assign_conv(v, t),
+                    None => v,
+                };
+                let s = self.stmt_new(StmtKind::Send { ch, value: v }, self.pos(*arrow));
+                self.emit(out, s);
+            }
+            Ast::IncDec { x, tok_pos, .. } => {
+                let xl = self.expr(*x);
+                let ty = self.type_of(*x);
+                let pos = self.pos(*tok_pos);
+                let one = self.mk(
+                    ExprKind::Const {
+                        value: goescape_constant::Value::from_i64(1),
+                        name: None,
+                    },
+                    IrType::Go(ty),
+                    pos,
+                    true,
+                );
+                let s = self.stmt_new(StmtKind::AssignOp { x: xl, y: one }, pos);
+                self.emit(out, s);
+            }
+            Ast::Assign {
+                lhs, tok_pos, tok, rhs,
+            } => self.assign(lhs, *tok, rhs, self.pos(*tok_pos), out),
+            Ast::Go { go_pos, call } => {
+                let s = self.go_defer(*call, true, self.pos(*go_pos));
+                self.emit(out, s);
+            }
+            Ast::Defer { defer_pos, call } => {
+                let s = self.go_defer(*call, false, self.pos(*defer_pos));
+                self.emit(out, s);
+            }
+            Ast::Return {
+                return_pos,
+                results,
+            } => {
+                let pos = self.pos(*return_pos);
+                let result_types = self.result_types();
+                let values = if results.len() == 1
+                    && result_types.len() > 1
+                    && self.is_tuple(self.type_of(results[0]))
+                {
+                    self.spread_tuple(results[0])
+                } else {
+                    results.iter().map(|&r| self.expr(r)).collect()
+                };
+                let values = values
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| match result_types.get(i) {
+                        Some(&t) => self.assign_conv(v, t),
+                        None => v,
+                    })
+                    .collect();
+                let s = self.stmt_new(StmtKind::Return(values), pos);
+                self.emit(out, s);
+            }
+            Ast::Branch { tok_pos, .. } => {
+                let s = self.stmt_new(StmtKind::Jump, self.pos(*tok_pos));
+                self.emit(out, s);
+            }
+            Ast::Block(b) => {
+                let body = self.block(&b.stmts);
+                let s = self.stmt_new(StmtKind::Block(body), self.pos(b.lbrace));
+                self.emit(out, s);
+            }
+            Ast::If {
+                if_pos,
+                init,
+                cond,
+                body,
+                else_,
+            } => {
+                if let Some(init) = init {
+                    self.stmt(*init, out);
+                }
+                let c = self.expr(*cond);
+                self.flush(out);
+                let then = self.block(&body.stmts);
+                let else_ = match else_ {
+                    Some(e) => self.block(std::slice::from_ref(e)),
+                    None => Vec::new(),
+                };
+                let s = self.stmt_new(
+                    StmtKind::If {
+                        cond: c,
+                        then,
+                        else_,
+                    },
+                    self.pos(*if_pos),
+                );
+                self.emit(out, s);
+            }
+            Ast::Switch {
+                switch_pos,
+                init,
+                tag,
+                body,
+            } => {
+                if let Some(init) = init {
+                    self.stmt(*init, out);
+                }
+                let tag_ty = tag.map(|t| self.type_of(t));
+                let tag = tag.map(|t| self.expr(t));
+                self.flush(out);
+                let mut cases = Vec::new();
+                for &c in body.stmts.iter() {
+                    if let Ast::CaseClause {
+                        case_pos,
+                        list,
+                        body,
+                        ..
+                    } = &file.stmt(c).kind
+                    {
+                        let saved = std::mem::take(&mut self.pending);
+                        let list = list
+                            .iter()
+                            .map(|&e| {
+                                let v = self.expr(e);
+                                match tag_ty {
+                                    Some(t) if self.is_interface_type(t) => self.assign_conv(v, t),
+                                    _ => v,
+                                }
+                            })
+                            .collect();
+                        let case_pending = std::mem::replace(&mut self.pending, saved);
+                        let mut body_stmts = case_pending;
+                        body_stmts.extend(self.block(body));
+                        cases.push(Case {
+                            pos: self.pos(*case_pos),
+                            list,
+                            var: None,
+                            body: body_stmts,
+                        });
+                    }
+                }
+                let s = self.stmt_new(StmtKind::Switch { tag, cases }, self.pos(*switch_pos));
+                self.emit(out, s);
+            }
+            Ast::TypeSwitch {
+                switch_pos,
+                init,
+                assign,
+                body,
+            } => {
+                if let Some(init) = init {
+                    self.stmt(*init, out);
+                }
+                let (bound, x) = match &file.stmt(*assign).kind {
+                    Ast::Assign { rhs, .. } => (true, rhs.first().copied()),
+                    Ast::Expr(e) => (false, Some(*e)),
+                    _ => (false, None),
+                };
+                let x = x.map(|e| match &file.expr(e).kind {
+                    AstExpr::TypeAssert { x, .. } => *x,
+                    _ => e,
+                });
+                let Some(x) = x else {
+                    return;
+                };
+                let xl = self.expr(x);
+                self.flush(out);
+                let mut cases = Vec::new();
+                for &c in body.stmts.iter() {
+                    if let Ast::CaseClause { case_pos, body, .. } = &file.stmt(c).kind {
+                        let var = self
+                            .finfo()
+                            .implicits
+                            .get(&case_pos.0)
+                            .copied()
+                            .map(|obj| self.local_var(obj));
+                        let body = self.block(body);
+                        cases.push(Case {
+                            pos: self.pos(*case_pos),
+                            list: Vec::new(),
+                            var,
+                            body,
+                        });
+                    }
+                }
+                let s = self.stmt_new(
+                    StmtKind::TypeSwitch {
+                        x: xl,
+                        bound,
+                        cases,
+                    },
+                    self.pos(*switch_pos),
+                );
+                self.emit(out, s);
+            }
+            Ast::Select { select_pos, body } => {
+                let mut cases = Vec::new();
+                for &c in body.stmts.iter() {
+                    if let Ast::CommClause {
+                        case_pos,
+                        comm,
+                        body,
+                        ..
+                    } = &file.stmt(c).kind
+                    {
+                        let mut comm_stmts = match comm {
+                            Some(s) => self.block(std::slice::from_ref(s)),
+                            None => Vec::new(),
+                        };
+                        // The communication is the last statement; declarations of the
+                        // received variables come before it.
+                        let comm = comm_stmts.pop();
+                        let mut body_stmts = comm_stmts;
+                        body_stmts.extend(self.block(body));
+                        cases.push(CommCase {
+                            pos: self.pos(*case_pos),
+                            comm,
+                            body: body_stmts,
+                        });
+                    }
+                }
+                let s = self.stmt_new(StmtKind::Select(cases), self.pos(*select_pos));
+                self.emit(out, s);
+            }
+            Ast::For {
+                for_pos,
+                init,
+                cond,
+                post,
+                body,
+            } => {
+                if let Some(init) = init {
+                    self.stmt(*init, out);
+                }
+                let c = cond.map(|c| self.expr(c));
+                self.flush(out);
+                let post = post.and_then(|p| {
+                    let mut v = self.block(std::slice::from_ref(&p));
+                    match v.len() {
+                        0 => None,
+                        1 => v.pop(),
+                        _ => Some(self.stmt_new(StmtKind::Block(v), IrPos::NONE)),
+                    }
+                });
+                let body = self.block(&body.stmts);
+                let s = self.stmt_new(
+                    StmtKind::For {
+                        cond: c,
+                        post,
+                        body,
+                    },
+                    self.pos(*for_pos),
+                );
+                self.emit(out, s);
+            }
+            Ast::Range {
+                for_pos,
+                key,
+                value,
+                tok,
+                x,
+                body,
+                ..
+            } => self.range(*for_pos, *key, *value, *tok, *x, body, out),
+        }
+    }
+
+    fn result_types(&self) -> Vec<TypeId> {
+        let f = &self.out.funcs[self.cur.index()];
+        f.results
+            .iter()
+            .map(|&v| match self.out.vars[v.index()].ty {
+                IrType::Go(t) | IrType::PointerTo(t) => t,
+            })
+            .collect()
+    }
+
+    fn chan_elem(&self, ty: TypeId) -> Option<TypeId> {
+        match self.underlying(ty) {
+            Type::Chan { elem, .. } => Some(*elem),
+            _ => None,
+        }
+    }
+
+    /// The target of an assignment or definition: a new variable (declared into
+    /// `decls`), the blank identifier, or an addressable expression.
+    fn assign_target(&mut self, e: ast::ExprId, define: bool, decls: &mut Vec<VarId>) -> ExprId {
+        let file = self.file();
+        let inner = self.strip_parens_pub(e);
+        if let AstExpr::Ident(ident) = &file.expr(inner).kind {
+            let pos = self.pos(ident.pos());
+            if file.ident_name(*ident) == "_" {
+                let ty = self.type_of(e);
+                return self.mk(ExprKind::Blank, IrType::Go(ty), pos, false);
+            }
+            if define {
+                if let Some(Some(obj)) = self.finfo().defs.get(&ident.span.start).copied() {
+                    let v = self.local_var(obj);
+                    decls.push(v);
+                    let ty = self.out.vars[v.index()].ty;
+                    return self.mk(ExprKind::Var(v), ty, pos, false);
+                }
+            }
+        }
+        self.expr(e)
+    }
+
+    fn target_type(&self, x: ExprId) -> Option<TypeId> {
+        self.go_type(x)
+    }
+
+    fn assign(
+        &mut self,
+        lhs: &[ast::ExprId],
+        tok: Token,
+        rhs: &[ast::ExprId],
+        pos: IrPos,
+        out: &mut Vec<StmtId>,
+    ) {
+        let define = tok == Token::Define;
+        if tok != Token::Assign && !define {
+            // x op= y
+            let (Some(&x), Some(&y)) = (lhs.first(), rhs.first()) else {
+                return;
+            };
+            let xl = self.expr(x);
+            let yl = self.expr(y);
+            let s = self.stmt_new(StmtKind::AssignOp { x: xl, y: yl }, pos);
+            self.emit(out, s);
+            return;
+        }
+        let mut decls = Vec::new();
+        if lhs.len() == rhs.len() {
+            // Right-hand sides are evaluated before the targets are declared.
+            let values: Vec<ExprId> = rhs.iter().map(|&r| self.expr(r)).collect();
+            let targets: Vec<ExprId> = lhs
+                .iter()
+                .map(|&l| self.assign_target(l, define, &mut decls))
+                .collect();
+            let values: Vec<ExprId> = values
+                .into_iter()
+                .zip(&targets)
+                .map(|(v, &t)| match self.target_type(t) {
+                    Some(ty) if !matches!(self.out.expr(t).kind, ExprKind::Blank) => {
+                        self.assign_conv(v, ty)
+                    }
+                    _ => v,
+                })
+                .collect();
+            self.declare_all(&decls, pos, out);
+            let kind = if targets.len() == 1 {
+                StmtKind::Assign {
+                    x: targets[0],
+                    y: Some(values[0]),
+                }
+            } else {
+                StmtKind::AssignPair {
+                    kind: PairKind::Plain,
+                    lhs: targets.into_iter().map(Some).collect(),
+                    rhs: values,
+                }
+            };
+            let s = self.stmt_new(kind, pos);
+            self.define(&decls, s);
+            self.emit(out, s);
+            return;
+        }
+        // a, b = f() and the comma-ok forms.
+        let Some(&r) = rhs.first() else {
+            return;
+        };
+        let r_inner = self.strip_parens_pub(r);
+        let comma_ok_kind = match &self.file().expr(r_inner).kind {
+            AstExpr::Index { .. } => Some(PairKind::MapRead),
+            AstExpr::TypeAssert { .. } => Some(PairKind::DotType),
+            AstExpr::Unary {
+                op: Token::Arrow, ..
+            } => Some(PairKind::Receive),
+            _ => None,
+        };
+        let is_comma_ok = comma_ok_kind.is_some()
+            && self
+                .tv(r)
+                .is_some_and(|tv| tv.mode == Mode::CommaOk || !self.is_tuple(tv.ty));
+        let value = self.expr(r);
+        if is_comma_ok {
+            if let ExprKind::TypeAssert { comma_ok, .. } =
+                &mut self.out.exprs[value.index()].kind
+            {
+                *comma_ok = true;
+            }
+        }
+        let targets: Vec<Option<ExprId>> = lhs
+            .iter()
+            .map(|&l| Some(self.assign_target(l, define, &mut decls)))
+            .collect();
+        self.declare_all(&decls, pos, out);
+        let kind = if is_comma_ok {
+            let value = match targets.first().copied().flatten().and_then(|t| {
+                (!matches!(self.out.expr(t).kind, ExprKind::Blank))
+                    .then(|| self.target_type(t))
+                    .flatten()
+            }) {
+                Some(ty) => self.assign_conv(value, ty),
+                None => value,
+            };
+            StmtKind::AssignPair {
+                kind: comma_ok_kind.unwrap_or(PairKind::Plain),
+                lhs: targets,
+                rhs: vec![value],
+            }
+        } else {
+            StmtKind::AssignCall {
+                lhs: targets,
+                call: value,
+            }
+        };
+        let s = self.stmt_new(kind, pos);
+        self.define(&decls, s);
+        self.emit(out, s);
+    }
+
+    fn declare_all(&mut self, decls: &[VarId], pos: IrPos, out: &mut Vec<StmtId>) {
+        for &v in decls {
+            let vpos = self.out.vars[v.index()].pos;
+            let d = self.stmt_new(StmtKind::Decl(v), if vpos.is_known() { vpos } else { pos });
+            self.pending.push(d);
+        }
+        let _ = out;
+    }
+
+    fn define(&mut self, decls: &[VarId], s: StmtId) {
+        for &v in decls {
+            self.out.vars[v.index()].defn = Some(s);
+        }
+    }
+
+    fn gen_decl(&mut self, gd: &'a GenDecl, out: &mut Vec<StmtId>) {
+        if gd.tok != Token::Var {
+            return;
+        }
+        let file = self.file();
+        for spec in &gd.specs {
+            let Spec::Value(vs) = spec else {
+                continue;
+            };
+            let vars: Vec<Option<VarId>> = vs
+                .names
+                .iter()
+                .map(|n| {
+                    if file.ident_name(*n) == "_" {
+                        return None;
+                    }
+                    self.finfo()
+                        .defs
+                        .get(&n.span.start)
+                        .copied()
+                        .flatten()
+                        .map(|obj| self.local_var(obj))
+                })
+                .collect();
+            let pos = vs
+                .names
+                .first()
+                .map_or(IrPos::NONE, |n| self.pos(n.pos()));
+            if vs.values.is_empty() {
+                for v in vars.into_iter().flatten() {
+                    let vpos = self.out.vars[v.index()].pos;
+                    let d = self.stmt_new(StmtKind::Decl(v), vpos);
+                    self.emit(out, d);
+                    let ty = self.out.vars[v.index()].ty;
+                    let x = self.mk(ExprKind::Var(v), ty, vpos, false);
+                    let s = self.stmt_new(StmtKind::Assign { x, y: None }, vpos);
+                    self.emit(out, s);
+                }
+                continue;
+            }
+            let values: Vec<ExprId> = if vs.values.len() == vars.len() {
+                vs.values.iter().map(|&e| self.expr(e)).collect()
+            } else {
+                Vec::new()
+            };
+            let targets: Vec<ExprId> = vars
+                .iter()
+                .zip(&vs.names)
+                .map(|(v, n)| match v {
+                    Some(v) => {
+                        let ty = self.out.vars[v.index()].ty;
+                        let vpos = self.out.vars[v.index()].pos;
+                        self.mk(ExprKind::Var(*v), ty, vpos, false)
+                    }
+                    None => self.mk(ExprKind::Blank, IrType::Go(super::INVALID_TYPE), self.pos(n.pos()), false),
+                })
+                .collect();
+            let decls: Vec<VarId> = vars.iter().flatten().copied().collect();
+            self.declare_all(&decls, pos, out);
+            let kind = if !values.is_empty() {
+                let values: Vec<ExprId> = values
+                    .into_iter()
+                    .zip(&targets)
+                    .map(|(v, &t)| match self.target_type(t) {
+                        Some(ty) if !matches!(self.out.expr(t).kind, ExprKind::Blank) => {
+                            self.assign_conv(v, ty)
+                        }
+                        _ => v,
+                    })
+                    .collect();
+                if targets.len() == 1 {
+                    StmtKind::Assign {
+                        x: targets[0],
+                        y: Some(values[0]),
+                    }
+                } else {
+                    StmtKind::AssignPair {
+                        kind: PairKind::Plain,
+                        lhs: targets.into_iter().map(Some).collect(),
+                        rhs: values,
+                    }
+                }
+            } else {
+                let call = self.expr(vs.values[0]);
+                StmtKind::AssignCall {
+                    lhs: targets.into_iter().map(Some).collect(),
+                    call,
+                }
+            };
+            let s = self.stmt_new(kind, pos);
+            self.define(&decls, s);
+            self.emit(out, s);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn range(
+        &mut self,
+        for_pos: goescape_syntax::Pos,
+        key: Option<ast::ExprId>,
+        value: Option<ast::ExprId>,
+        tok: Token,
+        x: ast::ExprId,
+        body: &'a ast::Block,
+        out: &mut Vec<StmtId>,
+    ) {
+        let pos = self.pos(for_pos);
+        let xt = self.type_of(x);
+        let xl = self.expr(x);
+        self.flush(out);
+        let (array, is_func) = match self.underlying(xt) {
+            Type::Array { .. } => (true, false),
+            Type::Signature(_) => (false, true),
+            _ => (false, false),
+        };
+        if is_func {
+            self.unsupported(pos, "range over function");
+        }
+        let define = tok == Token::Define;
+        let mut decls = Vec::new();
+        let key_e = key.map(|k| self.assign_target(k, define, &mut decls));
+        let value_e = value.map(|v| self.assign_target(v, define, &mut decls));
+        let first_expr = self.out.exprs.len();
+        let first_func = self.out.funcs.len();
+        let mut body_stmts = self.block(&body.stmts);
+        let s = self.stmt_new(
+            StmtKind::Range {
+                x: xl,
+                key: key_e,
+                value: value_e,
+                array,
+                body: Vec::new(),
+            },
+            pos,
+        );
+        self.define(&decls, s);
+        if define {
+            // Go 1.22 loop variables: one per iteration when a closure captures it or its
+            // address is taken, which gc makes a copy declared in the body.
+            let mut copies = Vec::new();
+            for (target, &v) in [key_e, value_e].iter().flatten().zip(decls.iter()) {
+                let _ = target;
+                if self.escapes_iteration(v, first_expr, first_func) {
+                    copies.push(v);
+                }
+            }
+            let mut prologue = Vec::new();
+            for v in copies {
+                let (ty, vpos) = {
+                    let var = &self.out.vars[v.index()];
+                    (var.ty, var.pos)
+                };
+                let hidden = self.temp(ty, vpos);
+                self.out.vars[hidden.index()].defn = Some(s);
+                // The range assigns the hidden variable; the copy is declared per iteration.
+                self.retarget_range(s, v, hidden);
+                let d = self.stmt_new(StmtKind::Decl(v), vpos);
+                let x = self.mk(ExprKind::Var(v), ty, vpos, true);
+                let y = self.mk(ExprKind::Var(hidden), ty, vpos, true);
+                let a = self.stmt_new(StmtKind::Assign { x, y: Some(y) }, vpos);
+                self.out.vars[v.index()].defn = Some(a);
+                prologue.push(d);
+                prologue.push(a);
+            }
+            prologue.append(&mut body_stmts);
+            body_stmts = prologue;
+        }
+        if let StmtKind::Range { body, .. } = &mut self.out.stmts[s.index()].kind {
+            *body = body_stmts;
+        }
+        self.emit(out, s);
+    }
+
+    /// Whether `v` has its address taken or is captured by a closure among the
+    /// expressions and functions created since `first_expr` / `first_func`.
+    fn escapes_iteration(&self, v: VarId, first_expr: usize, first_func: usize) -> bool {
+        let captured = self.out.funcs[first_func..]
+            .iter()
+            .any(|f| f.captures.iter().any(|c| c.var == v));
+        if captured {
+            return true;
+        }
+        self.out.exprs[first_expr..].iter().any(|e| {
+            matches!(e.kind, ExprKind::AddrOf(x) if matches!(self.out.expr(x).kind, ExprKind::Var(w) if w == v))
+        })
+    }
+
+    fn retarget_range(&mut self, s: StmtId, from: VarId, to: VarId) {
+        let targets = match &self.out.stmts[s.index()].kind {
+            StmtKind::Range { key, value, .. } => [*key, *value],
+            _ => return,
+        };
+        for t in targets.into_iter().flatten() {
+            if let ExprKind::Var(v) = &mut self.out.exprs[t.index()].kind {
+                if *v == from {
+                    *v = to;
+                }
+            }
+        }
+    }
+
+    /// `go f(x)` / `defer f(x)`: a call with arguments or results runs in a wrapper
+    /// closure; its arguments are evaluated into temporaries first.
+    fn go_defer(&mut self, call: ast::ExprId, is_go: bool, pos: IrPos) -> StmtId {
+        let c = self.expr(call);
+        let wrap = match &self.out.expr(c).kind {
+            ExprKind::Call {
+                callee: Callee::Static { fun, .. } | Callee::Local { fun, .. } | Callee::Dynamic { fun },
+                args,
+                ..
+            } => !args.is_empty() || self.has_results_or_params(*fun),
+            _ => true,
+        };
+        let kind = |e| if is_go { StmtKind::Go(e) } else { StmtKind::Defer(e) };
+        if !wrap {
+            return self.stmt_new(kind(c), pos);
+        }
+        // Arguments into temporaries, assigned together before the statement.
+        let mut lhs = Vec::new();
+        let mut rhs = Vec::new();
+        let mut temps = Vec::new();
+        self.spill_call_args(c, pos, &mut temps, &mut rhs);
+        let assign = if temps.is_empty() {
+            None
+        } else {
+            for &(t, tpos) in &temps {
+                let d = self.stmt_new(StmtKind::Decl(t), tpos);
+                self.pending.push(d);
+                let ty = self.out.vars[t.index()].ty;
+                lhs.push(Some(self.mk(ExprKind::Var(t), ty, tpos, true)));
+            }
+            let a = self.stmt_new(
+                StmtKind::AssignPair {
+                    kind: PairKind::Plain,
+                    lhs,
+                    rhs,
+                },
+                pos,
+            );
+            for &(t, _) in &temps {
+                self.out.vars[t.index()].defn = Some(a);
+            }
+            Some(a)
+        };
+        if let Some(a) = assign {
+            self.pending.push(a);
+        }
+        let suffix = if is_go { ".gowrap" } else { ".deferwrap" };
+        let wrapper = self.new_closure_func(suffix, FuncKind::GoDeferWrapper, super::INVALID_TYPE, pos);
+        // The call now refers to the temporaries from inside the wrapper.
+        let saved = std::mem::replace(&mut self.cur, wrapper);
+        for &(t, tpos) in &temps {
+            self.note_capture(t, tpos);
+        }
+        let body = self.stmt_new(StmtKind::Expr(c), pos);
+        self.out.funcs[wrapper.index()].body = Some(vec![body]);
+        self.cur = saved;
+        let clo = self.mk(
+            ExprKind::Closure(wrapper),
+            IrType::Go(super::INVALID_TYPE),
+            pos,
+            true,
+        );
+        let call = self.mk(
+            ExprKind::Call {
+                callee: Callee::Local {
+                    fun: clo,
+                    func: wrapper,
+                },
+                args: Vec::new(),
+                ddd: false,
+            },
+            IrType::Go(super::INVALID_TYPE),
+            pos,
+            true,
+        );
+        self.stmt_new(kind(call), pos)
+    }
+
+    fn has_results_or_params(&self, fun: ExprId) -> bool {
+        let sig: Option<&Signature> = self.go_type(fun).and_then(|t| match self.underlying(t) {
+            Type::Signature(s) => Some(s),
+            _ => None,
+        });
+        sig.is_some_and(|s| !s.params.is_empty() || !s.results.is_empty())
+    }
+
+    /// Replaces the arguments (and callee value) of the call `c` that gc copies into
+    /// temporaries with references to new temporaries.
+    fn spill_call_args(
+        &mut self,
+        c: ExprId,
+        pos: IrPos,
+        temps: &mut Vec<(VarId, IrPos)>,
+        values: &mut Vec<ExprId>,
+    ) {
+        let kind = self.out.expr(c).kind.clone();
+        match kind {
+            ExprKind::Call { callee, mut args, ddd } => {
+                let callee = match callee {
+                    Callee::Interface { recv, method } => Callee::Interface {
+                        recv: self.spill(recv, pos, temps, values, true),
+                        method,
+                    },
+                    Callee::Dynamic { fun } => Callee::Dynamic {
+                        fun: self.spill(fun, pos, temps, values, false),
+                    },
+                    other => other,
+                };
+                for a in args.iter_mut() {
+                    *a = self.spill(*a, pos, temps, values, false);
+                }
+                self.out.exprs[c.index()].kind = ExprKind::Call { callee, args, ddd };
+            }
+            ExprKind::Builtin { op, mut args, ddd } => {
+                for a in args.iter_mut() {
+                    *a = self.spill(*a, pos, temps, values, false);
+                }
+                self.out.exprs[c.index()].kind = ExprKind::Builtin { op, args, ddd };
+            }
+            _ => {}
+        }
+    }
+
+    fn spill(
+        &mut self,
+        arg: ExprId,
+        pos: IrPos,
+        temps: &mut Vec<(VarId, IrPos)>,
+        values: &mut Vec<ExprId>,
+        always: bool,
+    ) -> ExprId {
+        let e = self.out.expr(arg).clone();
+        if !always {
+            match &e.kind {
+                ExprKind::Const { .. }
+                | ExprKind::Nil
+                | ExprKind::MethodExpr { .. }
+                | ExprKind::New
+                | ExprKind::FuncName(_) => return arg,
+                ExprKind::Conv {
+                    kind: ConvKind::NoOp | ConvKind::Value,
+                    x,
+                } if self.is_uintptr_of_unsafe_pointer(arg, *x) => {
+                    let inner = self.spill(*x, pos, temps, values, false);
+                    self.out.exprs[arg.index()].kind = ExprKind::Conv {
+                        kind: ConvKind::NoOp,
+                        x: inner,
+                    };
+                    return arg;
+                }
+                ExprKind::ArrayLit { elems, slice, len } => {
+                    let (slice, len) = (*slice, *len);
+                    let elems: Vec<ExprId> = elems
+                        .clone()
+                        .into_iter()
+                        .map(|x| self.spill(x, pos, temps, values, false))
+                        .collect();
+                    self.out.exprs[arg.index()].kind = ExprKind::ArrayLit { elems, slice, len };
+                    return arg;
+                }
+                ExprKind::StructLit { fields } => {
+                    let fields: Vec<_> = fields
+                        .clone()
+                        .into_iter()
+                        .map(|(f, x)| (f, self.spill(x, pos, temps, values, false)))
+                        .collect();
+                    self.out.exprs[arg.index()].kind = ExprKind::StructLit { fields };
+                    return arg;
+                }
+                _ => {}
+            }
+        }
+        // gc places a temporary at its value when that has a position of its own.
+        let has_unique_pos = !matches!(
+            e.kind,
+            ExprKind::Var(_) | ExprKind::Global(_) | ExprKind::Const { .. } | ExprKind::Nil
+        );
+        let tpos = if has_unique_pos { e.pos } else { pos };
+        let t = self.temp(e.ty, tpos);
+        temps.push((t, tpos));
+        values.push(arg);
+        self.mk(ExprKind::Var(t), e.ty, tpos, true)
+    }
+
+    fn is_uintptr_of_unsafe_pointer(&self, conv: ExprId, x: ExprId) -> bool {
+        let to = self.out.expr(conv).ty;
+        let from = self.out.expr(x).ty;
+        let is = |t: IrType, k: goescape_types::BasicKind| {
+            matches!(t, IrType::Go(t) if matches!(self.underlying(t), Type::Basic(b) if b.kind == k))
+        };
+        is(to, goescape_types::BasicKind::Uintptr) && is(from, goescape_types::BasicKind::UnsafePointer)
+    }
+}

@@ -1,0 +1,194 @@
+//! What escape analysis asks of types, answered as gc's `types` package computes it for
+//! the target: sizes, alignments, and how many leading bytes may hold pointers.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use goescape_types::basic::BasicKind;
+use goescape_types::sizes::Sizes;
+use goescape_types::ty::Type;
+use goescape_types::under::underlying;
+use goescape_types::{TypeId, TypeStore};
+
+use crate::expr::IrType;
+
+/// Type queries with memoised layouts. Not `Sync`: one per thread.
+pub struct TypeFacts<'a> {
+    pub store: TypeStore<'a>,
+    pub sizes: Sizes,
+    ptr_data: RefCell<HashMap<TypeId, i64>>,
+}
+
+impl<'a> TypeFacts<'a> {
+    pub fn new(store: TypeStore<'a>, sizes: Sizes) -> TypeFacts<'a> {
+        TypeFacts {
+            store,
+            sizes,
+            ptr_data: RefCell::new(HashMap::new()),
+        }
+    }
+
+    pub fn ptr_size(&self) -> i64 {
+        self.sizes.word_size
+    }
+
+    /// The underlying type's representation.
+    pub fn under(&self, ty: TypeId) -> &'a Type {
+        self.store.ty(underlying(&self.store, ty))
+    }
+
+    pub fn size(&self, ty: IrType) -> i64 {
+        match ty {
+            IrType::PointerTo(_) => self.ptr_size(),
+            IrType::Go(t) => self.sizes.sizeof(&self.store, t).unwrap_or(0),
+        }
+    }
+
+    pub fn align(&self, ty: IrType) -> i64 {
+        match ty {
+            IrType::PointerTo(_) => self.ptr_size(),
+            IrType::Go(t) => self.sizes.alignof(&self.store, t).unwrap_or(1),
+        }
+    }
+
+    pub fn size_of(&self, ty: TypeId) -> i64 {
+        self.size(IrType::Go(ty))
+    }
+
+    /// gc's `HasPointers`.
+    pub fn has_pointers(&self, ty: IrType) -> bool {
+        match ty {
+            IrType::PointerTo(_) => true,
+            IrType::Go(t) => self.has_pointers_go(t),
+        }
+    }
+
+    pub fn has_pointers_go(&self, ty: TypeId) -> bool {
+        if self.is_untyped(ty) {
+            // Untyped nil and constants: callers treat untyped values separately.
+            return matches!(self.basic_kind(ty), Some(BasicKind::UntypedNil));
+        }
+        self.ptr_data(ty) > 0
+    }
+
+    /// gc's `IsDirectIface`: a value that is stored in an interface's data word itself
+    /// (exactly one word, and that word a pointer).
+    pub fn is_direct_iface(&self, ty: IrType) -> bool {
+        match ty {
+            IrType::PointerTo(_) => true,
+            IrType::Go(t) => {
+                let w = self.ptr_size();
+                self.size_of(t) == w && self.ptr_data(t) == w
+            }
+        }
+    }
+
+    /// How many leading bytes of a value may hold pointers (gc's `PtrDataSize`).
+    pub fn ptr_data(&self, ty: TypeId) -> i64 {
+        if let Some(&d) = self.ptr_data.borrow().get(&ty) {
+            return d;
+        }
+        // Recursive types always pass through a pointer, slice, map, chan or func,
+        // whose answer does not look at the element: the recursion ends.
+        let d = stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.compute_ptr_data(ty));
+        self.ptr_data.borrow_mut().insert(ty, d);
+        d
+    }
+
+    fn compute_ptr_data(&self, ty: TypeId) -> i64 {
+        let w = self.ptr_size();
+        match self.under(ty) {
+            Type::Basic(b) => match b.kind {
+                BasicKind::String | BasicKind::UnsafePointer | BasicKind::UntypedString => w,
+                BasicKind::UntypedNil => w,
+                _ => 0,
+            },
+            Type::Pointer(_) | Type::Chan { .. } | Type::Map { .. } | Type::Signature(_) => w,
+            Type::Slice(_) => w,
+            Type::Interface(_) => 2 * w,
+            Type::Array { len, elem } => {
+                let n = len.unwrap_or(0) as i64;
+                let elem_data = self.ptr_data(*elem);
+                if n == 0 || elem_data == 0 {
+                    0
+                } else {
+                    (n - 1)
+                        .saturating_mul(self.size_of(*elem))
+                        .saturating_add(elem_data)
+                }
+            }
+            Type::Struct(s) => {
+                let Some(offsets) = self.sizes.offsetsof(&self.store, &s.fields) else {
+                    return 0;
+                };
+                let mut data = 0;
+                for (field, offset) in s.fields.iter().zip(offsets) {
+                    let Some(fty) = self.store.obj(*field).ty else {
+                        continue;
+                    };
+                    let d = self.ptr_data(fty);
+                    if d > 0 {
+                        data = offset + d;
+                    }
+                }
+                data
+            }
+            // Type parameters are compiled as shapes; any of them may hold pointers.
+            Type::TypeParam(_) => w,
+            _ => 0,
+        }
+    }
+
+    pub fn basic_kind(&self, ty: TypeId) -> Option<BasicKind> {
+        match self.under(ty) {
+            Type::Basic(b) => Some(b.kind),
+            _ => None,
+        }
+    }
+
+    pub fn is_untyped(&self, ty: TypeId) -> bool {
+        self.basic_kind(ty).is_some_and(|k| k.is_untyped())
+    }
+
+    pub fn is_interface(&self, ty: IrType) -> bool {
+        matches!(ty, IrType::Go(t) if matches!(self.under(t), Type::Interface(_)))
+    }
+
+    pub fn is_array(&self, ty: TypeId) -> bool {
+        matches!(self.under(ty), Type::Array { .. })
+    }
+
+    pub fn is_slice(&self, ty: TypeId) -> bool {
+        matches!(self.under(ty), Type::Slice(_))
+    }
+
+    pub fn is_string(&self, ty: TypeId) -> bool {
+        matches!(self.basic_kind(ty), Some(BasicKind::String | BasicKind::UntypedString))
+    }
+
+    pub fn is_uintptr(&self, ty: IrType) -> bool {
+        matches!(ty, IrType::Go(t) if self.basic_kind(t) == Some(BasicKind::Uintptr))
+    }
+
+    pub fn is_unsafe_pointer(&self, ty: IrType) -> bool {
+        matches!(ty, IrType::Go(t) if self.basic_kind(t) == Some(BasicKind::UnsafePointer))
+    }
+
+    pub fn is_pointer(&self, ty: IrType) -> bool {
+        match ty {
+            IrType::PointerTo(_) => true,
+            IrType::Go(t) => matches!(self.under(t), Type::Pointer(_)),
+        }
+    }
+
+    /// The element type of a slice, array, pointer, chan or map.
+    pub fn elem(&self, ty: TypeId) -> Option<TypeId> {
+        match self.under(ty) {
+            Type::Slice(e) | Type::Pointer(e) => Some(*e),
+            Type::Array { elem, .. } | Type::Chan { elem, .. } | Type::Map { elem, .. } => {
+                Some(*elem)
+            }
+            _ => None,
+        }
+    }
+}
