@@ -70,6 +70,7 @@ impl PackageHook for EscapeHook<'_> {
             path: view.package.compiler_path(),
             files: view.files,
             info: view.info,
+            any: view.universe.any,
         };
         let ir = lower_package(&input);
         let facts = TypeFacts::new(TypeStore::new(view.program, None), view.sizes);
@@ -109,11 +110,16 @@ pub fn run(args: &GcArgs) -> ExitStatus {
     let cwd = match std::env::current_dir() {
         Ok(cwd) => cwd,
         Err(e) => {
-            eprintln_line(&format!("goescape: cannot determine the current directory: {e}"));
+            eprintln_line(&format!(
+                "goescape: cannot determine the current directory: {e}"
+            ));
             return ExitStatus::InputErrors;
         }
     };
-    let dir = args.dir.as_ref().map_or_else(|| cwd.clone(), |d| cwd.join(d));
+    let dir = args
+        .dir
+        .as_ref()
+        .map_or_else(|| cwd.clone(), |d| cwd.join(d));
     let mut cfg = LoadConfig::new(&dir, args.patterns.iter().cloned());
     cfg.cgo_enabled = cgo_enabled(&cfg.go, &dir, &cfg.env);
     let roots = |p: &Package| !p.dep_only;
@@ -164,7 +170,10 @@ pub fn run(args: &GcArgs) -> ExitStatus {
                 }
             }
             Err(panic) => {
-                eprintln_line(&format!("goescape: package {}: analysis failed: {panic}", p.import_path));
+                eprintln_line(&format!(
+                    "goescape: package {}: analysis failed: {panic}",
+                    p.import_path
+                ));
                 status.record(ExitStatus::SourceErrors);
             }
         }

@@ -25,7 +25,9 @@ impl Batch<'_> {
             ExprKind::Call { callee, args, .. } => self.call_func(ks, callee, args),
             ExprKind::Builtin { op, args, ddd } => self.builtin(ks, e, *op, args, *ddd),
             _ => {
-                let k = ks.and_then(|ks| ks.first().copied()).unwrap_or(self.discard_hole());
+                let k = ks
+                    .and_then(|ks| ks.first().copied())
+                    .unwrap_or(self.discard_hole());
                 self.expr(k, e);
             }
         }
@@ -179,8 +181,17 @@ impl Batch<'_> {
         None
     }
 
-    fn builtin(&mut self, ks: Option<&[Hole]>, e: ExprId, op: BuiltinOp, args: &[ExprId], ddd: bool) {
-        let k0 = ks.and_then(|ks| ks.first().copied()).unwrap_or(self.discard_hole());
+    fn builtin(
+        &mut self,
+        ks: Option<&[Hole]>,
+        e: ExprId,
+        op: BuiltinOp,
+        args: &[ExprId],
+        ddd: bool,
+    ) {
+        let k0 = ks
+            .and_then(|ks| ks.first().copied())
+            .unwrap_or(self.discard_hole());
         match op {
             BuiltinOp::Append => {
                 let Some(&first) = args.first() else {

@@ -232,5 +232,4 @@ impl Batch<'_> {
         let results = vec![self.heap_hole(); crate::leaks::NUM_RESULTS];
         self.param_hole(Some(&results), Some(method), 0)
     }
-
 }

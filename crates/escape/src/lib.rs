@@ -109,7 +109,10 @@ fn outermost(pkg: &Package, mut f: FuncId) -> FuncId {
 /// callees before callers (gc's `VisitFuncsBottomUp`); a closure's references count
 /// for its enclosing function.
 fn bottom_up(pkg: &Package, func_of: &HashMap<ObjId, FuncId>) -> Vec<Vec<FuncId>> {
-    let tops: Vec<FuncId> = pkg.func_ids().filter(|&f| pkg.func(f).outer.is_none()).collect();
+    let tops: Vec<FuncId> = pkg
+        .func_ids()
+        .filter(|&f| pkg.func(f).outer.is_none())
+        .collect();
     let mut refs: HashMap<FuncId, Vec<FuncId>> = HashMap::new();
     for f in pkg.func_ids() {
         let top = outermost(pkg, f);
@@ -117,7 +120,9 @@ fn bottom_up(pkg: &Package, func_of: &HashMap<ObjId, FuncId>) -> Vec<Vec<FuncId>
         for_each_expr(pkg, f, |e| {
             let obj = match &pkg.expr(e).kind {
                 ExprKind::FuncName(o) => Some(*o),
-                ExprKind::MethodExpr { method, .. } | ExprKind::MethodValue { method, .. } => Some(*method),
+                ExprKind::MethodExpr { method, .. } | ExprKind::MethodValue { method, .. } => {
+                    Some(*method)
+                }
                 _ => None,
             };
             if let Some(target) = obj.and_then(|o| func_of.get(&o)) {

@@ -37,14 +37,24 @@ impl Batch<'_> {
     }
 
     /// Computes the members' parameter summaries and the messages.
-    pub fn finish(&mut self, printer: &Printer<'_>, out: &mut Vec<Diagnostic>) -> Vec<(FuncId, Vec<Leaks>)> {
+    pub fn finish(
+        &mut self,
+        printer: &Printer<'_>,
+        out: &mut Vec<Diagnostic>,
+    ) -> Vec<(FuncId, Vec<Leaks>)> {
         let mut summaries = Vec::new();
         let members: Vec<FuncId> = self.member_order.clone();
         for (stmt, fname) in std::mem::take(&mut self.self_assignments) {
+            if fname.is_empty() {
+                continue;
+            }
             let pos = self.pkg.stmt(stmt).pos;
             out.push(Diagnostic::new(
                 pos,
-                format!("{fname} ignoring self-assignment in {}", stmt_string(printer, stmt)),
+                format!(
+                    "{fname} ignoring self-assignment in {}",
+                    stmt_string(printer, stmt)
+                ),
             ));
         }
         for &f in &members {
@@ -58,30 +68,52 @@ impl Batch<'_> {
         }
         for i in 0..self.locs.len() {
             let l = &self.locs[i];
+            if self.pkg.func(l.func).generic {
+                continue;
+            }
             let escapes = l.has(attr::ESCAPES);
             match l.kind {
-                LocKind::Var(v) => {
-                    if escapes {
-                        let var = self.pkg.var(v);
-                        out.push(Diagnostic::new(var.pos, format!("moved to heap: {}", var.name)));
-                    }
+                LocKind::Var(v) if escapes => {
+                    let var = self.pkg.var(v);
+                    out.push(Diagnostic::new(
+                        var.pos,
+                        format!("moved to heap: {}", var.name),
+                    ));
                 }
                 LocKind::Expr(e) => {
                     let n = self.pkg.expr(e);
                     let wrapper = matches!(n.kind, ExprKind::Closure(c) if self.pkg.func(c).kind == FuncKind::GoDeferWrapper);
                     if !wrapper {
-                        let what = if matches!(n.kind, ExprKind::Builtin { op: BuiltinOp::Append, .. }) {
+                        let what = if matches!(
+                            n.kind,
+                            ExprKind::Builtin {
+                                op: BuiltinOp::Append,
+                                ..
+                            }
+                        ) {
                             "append".to_owned()
                         } else {
                             printer.expr(e)
                         };
-                        let verdict = if escapes { "escapes to heap" } else { "does not escape" };
+                        let verdict = if escapes {
+                            "escapes to heap"
+                        } else {
+                            "does not escape"
+                        };
                         out.push(Diagnostic::new(n.pos, format!("{what} {verdict}")));
                     }
-                    if matches!(n.kind, ExprKind::Conv { kind: ConvKind::StringToBytes, .. })
-                        && !l.has(attr::MUTATES)
+                    if matches!(
+                        n.kind,
+                        ExprKind::Conv {
+                            kind: ConvKind::StringToBytes,
+                            ..
+                        }
+                    ) && !l.has(attr::MUTATES)
                     {
-                        out.push(Diagnostic::new(n.pos, "zero-copy string->[]byte conversion".to_owned()));
+                        out.push(Diagnostic::new(
+                            n.pos,
+                            "zero-copy string->[]byte conversion".to_owned(),
+                        ));
                     }
                 }
                 _ => {}
@@ -91,9 +123,15 @@ impl Batch<'_> {
     }
 
     /// The summary of parameter `i` (receiver first) of `f`, reporting it with `-m`.
-    fn param_tag(&self, f: FuncId, i: usize, var: Option<goescape_ir::VarId>, out: &mut Vec<Diagnostic>) -> Leaks {
+    fn param_tag(
+        &self,
+        f: FuncId,
+        i: usize,
+        var: Option<goescape_ir::VarId>,
+        out: &mut Vec<Diagnostic>,
+    ) -> Leaks {
         let func = self.pkg.func(f);
-        let diagnose = func.kind != FuncKind::GoDeferWrapper;
+        let diagnose = func.kind != FuncKind::GoDeferWrapper && !func.generic;
         let sig = self.facts.store.ty(func.sig);
         let Type::Signature(sig) = sig else {
             return Leaks::default();
@@ -117,12 +155,19 @@ impl Batch<'_> {
         let pty = IrType::Go(pty);
         let pos = o.pos.map_or(IrPos::NONE, |p| IrPos::new(p.file, p.offset));
         let named = !o.name.is_empty();
-        let name = if named { o.name.to_string() } else { format!("arg#{}", i + 1) };
+        let name = if named {
+            o.name.to_string()
+        } else {
+            format!("arg#{}", i + 1)
+        };
         let variadic_last = sig.variadic && sig.recv.map_or(i + 1, |_| i) == sig.params.len();
         if func.body.is_none() {
             if self.facts.is_uintptr(pty) {
                 if diagnose {
-                    out.push(Diagnostic::new(pos, format!("assuming {name} is unsafe uintptr")));
+                    out.push(Diagnostic::new(
+                        pos,
+                        format!("assuming {name} is unsafe uintptr"),
+                    ));
                 }
                 return Leaks::default();
             }
@@ -147,15 +192,25 @@ impl Batch<'_> {
         if func.pragmas.uintptr_escapes {
             if self.facts.is_uintptr(pty) {
                 if diagnose {
-                    out.push(Diagnostic::new(pos, format!("marking {name} as escaping uintptr")));
+                    out.push(Diagnostic::new(
+                        pos,
+                        format!("marking {name} as escaping uintptr"),
+                    ));
                 }
                 return Leaks::default();
             }
             if variadic_last {
                 if let IrType::Go(t) = pty {
-                    if self.facts.elem(t).is_some_and(|e| self.facts.is_uintptr(IrType::Go(e))) {
+                    if self
+                        .facts
+                        .elem(t)
+                        .is_some_and(|e| self.facts.is_uintptr(IrType::Go(e)))
+                    {
                         if diagnose {
-                            out.push(Diagnostic::new(pos, format!("marking {name} as escaping ...uintptr")));
+                            out.push(Diagnostic::new(
+                                pos,
+                                format!("marking {name} as escaping ...uintptr"),
+                            ));
                         }
                         return Leaks::default();
                     }
@@ -180,14 +235,24 @@ impl Batch<'_> {
         esc
     }
 
-    fn report_leaks(&self, pos: IrPos, name: &str, esc: Leaks, f: FuncId, out: &mut Vec<Diagnostic>) {
+    fn report_leaks(
+        &self,
+        pos: IrPos,
+        name: &str,
+        esc: Leaks,
+        f: FuncId,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let mut warned = false;
         let x = esc.heap();
         if x >= 0 {
             if x == 0 {
                 out.push(Diagnostic::new(pos, format!("leaking param: {name}")));
             } else {
-                out.push(Diagnostic::new(pos, format!("leaking param content: {name}")));
+                out.push(Diagnostic::new(
+                    pos,
+                    format!("leaking param content: {name}"),
+                ));
             }
             warned = true;
         }
@@ -195,7 +260,9 @@ impl Batch<'_> {
         for i in 0..NUM_RESULTS {
             let x = esc.result(i);
             if x >= 0 {
-                let res = results.get(i).map_or("?".to_owned(), |&r| self.pkg.var(r).name.clone());
+                let res = results
+                    .get(i)
+                    .map_or("?".to_owned(), |&r| self.pkg.var(r).name.clone());
                 out.push(Diagnostic::new(
                     pos,
                     format!("leaking param: {name} to result {res} level={x}"),
@@ -212,10 +279,15 @@ impl Batch<'_> {
 /// A statement as gc prints it in messages (`x = y`, `a, b = x, y`).
 fn stmt_string(printer: &Printer<'_>, s: goescape_ir::StmtId) -> String {
     let list = |l: &[goescape_ir::ExprId]| {
-        l.iter().map(|&e| printer.expr(e)).collect::<Vec<_>>().join(", ")
+        l.iter()
+            .map(|&e| printer.expr(e))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     match &printer.pkg.stmt(s).kind {
-        StmtKind::Assign { x, y: Some(y) } => format!("{} = {}", printer.expr(*x), printer.expr(*y)),
+        StmtKind::Assign { x, y: Some(y) } => {
+            format!("{} = {}", printer.expr(*x), printer.expr(*y))
+        }
         StmtKind::Assign { x, y: None } => format!("{} = <nil>", printer.expr(*x)),
         StmtKind::AssignPair { lhs, rhs, .. } => {
             let lhs: Vec<_> = lhs.iter().flatten().copied().collect();

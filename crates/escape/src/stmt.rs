@@ -282,6 +282,11 @@ impl Batch<'_> {
 
     fn cur_name_for(&self, stmt: StmtId) -> String {
         let _ = stmt;
-        self.pkg.func(self.cur).name.clone()
+        let f = self.pkg.func(self.cur);
+        if f.generic {
+            // Reported for instances only.
+            return String::new();
+        }
+        f.name.clone()
     }
 }

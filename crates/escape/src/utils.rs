@@ -77,14 +77,9 @@ fn same_safe_expr(pkg: &Package, a: ExprId, b: ExprId) -> bool {
             f == g && same_safe_expr(pkg, *a, *b)
         }
         (ExprKind::Deref(a), ExprKind::Deref(b)) => same_safe_expr(pkg, *a, *b),
-        (
-            ExprKind::Index {
-                x: a, index: i, ..
-            },
-            ExprKind::Index {
-                x: b, index: j, ..
-            },
-        ) => same_safe_expr(pkg, *a, *b) && same_safe_expr(pkg, *i, *j),
+        (ExprKind::Index { x: a, index: i, .. }, ExprKind::Index { x: b, index: j, .. }) => {
+            same_safe_expr(pkg, *a, *b) && same_safe_expr(pkg, *i, *j)
+        }
         (ExprKind::Const { value: v, .. }, ExprKind::Const { value: w, .. }) => v == w,
         (ExprKind::Conv { x: a, .. }, ExprKind::Conv { x: b, .. }) => {
             x.ty == y.ty && same_safe_expr(pkg, *a, *b)
@@ -105,17 +100,21 @@ fn may_affect_memory(pkg: &Package, e: ExprId) -> bool {
         | ExprKind::Field { x, .. }
         | ExprKind::FieldPtr { x, .. }
         | ExprKind::Deref(x) => may_affect_memory(pkg, *x),
-        ExprKind::Builtin { op, args, .. }
-            if matches!(op, goescape_ir::expr::BuiltinOp::Len | goescape_ir::expr::BuiltinOp::Cap) =>
-        {
-            args.iter().any(|&a| may_affect_memory(pkg, a))
-        }
+        ExprKind::Builtin {
+            op: goescape_ir::expr::BuiltinOp::Len | goescape_ir::expr::BuiltinOp::Cap,
+            args,
+            ..
+        } => args.iter().any(|&a| may_affect_memory(pkg, a)),
         _ => true,
     }
 }
 
 /// Why a location must be on the heap regardless of flows (gc's `HeapAllocReason`).
-pub fn heap_alloc_reason_var(facts: &TypeFacts<'_>, ty: IrType, is_param: bool) -> Option<&'static str> {
+pub fn heap_alloc_reason_var(
+    facts: &TypeFacts<'_>,
+    ty: IrType,
+    is_param: bool,
+) -> Option<&'static str> {
     if is_param {
         return None;
     }
@@ -128,7 +127,11 @@ pub fn heap_alloc_reason_var(facts: &TypeFacts<'_>, ty: IrType, is_param: bool) 
     None
 }
 
-pub fn heap_alloc_reason_expr(pkg: &Package, facts: &TypeFacts<'_>, e: ExprId) -> Option<&'static str> {
+pub fn heap_alloc_reason_expr(
+    pkg: &Package,
+    facts: &TypeFacts<'_>,
+    e: ExprId,
+) -> Option<&'static str> {
     let n = pkg.expr(e);
     if facts.size(n.ty) > MAX_STACK_VAR_SIZE {
         return Some("too large for stack");

@@ -168,44 +168,116 @@ pub enum ExprKind {
     /// A declared function used as a value or callee.
     FuncName(ObjId),
     /// `T.M` / `(*T).M`: a method expression (also the callee of a method call).
-    MethodExpr { recv: TypeId, method: ObjId, pointer: bool },
+    MethodExpr {
+        recv: TypeId,
+        method: ObjId,
+        pointer: bool,
+    },
     /// A constant; `name` is the named constant it came from, which gc prints.
-    Const { value: Value, name: Option<ObjId> },
+    Const {
+        value: Value,
+        name: Option<ObjId>,
+    },
     Nil,
-    Unary { op: UnaryOp, x: ExprId },
-    Binary { op: BinaryOp, x: ExprId, y: ExprId },
-    Logical { and: bool, x: ExprId, y: ExprId },
+    Unary {
+        op: UnaryOp,
+        x: ExprId,
+    },
+    Binary {
+        op: BinaryOp,
+        x: ExprId,
+        y: ExprId,
+    },
+    Logical {
+        and: bool,
+        x: ExprId,
+        y: ExprId,
+    },
     AddrOf(ExprId),
     Deref(ExprId),
     /// `x.f` of a struct value.
-    Field { x: ExprId, field: ObjId },
+    Field {
+        x: ExprId,
+        field: ObjId,
+    },
     /// `p.f` through a pointer.
-    FieldPtr { x: ExprId, field: ObjId },
+    FieldPtr {
+        x: ExprId,
+        field: ObjId,
+    },
     /// `x.(T)`; `comma_ok` for the two-result form.
-    TypeAssert { x: ExprId, comma_ok: bool },
+    TypeAssert {
+        x: ExprId,
+        comma_ok: bool,
+    },
     /// `a[i]` of an array (`array`), slice or string.
-    Index { x: ExprId, index: ExprId, array: bool },
-    MapIndex { x: ExprId, key: ExprId },
-    Slice { kind: SliceKind, x: ExprId, low: Option<ExprId>, high: Option<ExprId>, max: Option<ExprId> },
-    Conv { kind: ConvKind, x: ExprId },
-    Call { callee: Callee, args: Vec<ExprId>, ddd: bool },
-    Builtin { op: BuiltinOp, args: Vec<ExprId>, ddd: bool },
+    Index {
+        x: ExprId,
+        index: ExprId,
+        array: bool,
+    },
+    MapIndex {
+        x: ExprId,
+        key: ExprId,
+    },
+    Slice {
+        kind: SliceKind,
+        x: ExprId,
+        low: Option<ExprId>,
+        high: Option<ExprId>,
+        max: Option<ExprId>,
+    },
+    Conv {
+        kind: ConvKind,
+        x: ExprId,
+    },
+    Call {
+        callee: Callee,
+        args: Vec<ExprId>,
+        ddd: bool,
+    },
+    Builtin {
+        op: BuiltinOp,
+        args: Vec<ExprId>,
+        ddd: bool,
+    },
     New,
-    MakeSlice { len: ExprId, cap: Option<ExprId> },
-    MakeMap { hint: Option<ExprId> },
-    MakeChan { size: Option<ExprId> },
+    MakeSlice {
+        len: ExprId,
+        cap: Option<ExprId>,
+    },
+    MakeMap {
+        hint: Option<ExprId>,
+    },
+    MakeChan {
+        size: Option<ExprId>,
+    },
     /// A struct literal: field values in field order of the written elements.
-    StructLit { fields: Vec<(ObjId, ExprId)> },
+    StructLit {
+        fields: Vec<(ObjId, ExprId)>,
+    },
     /// An array or slice literal; `len` is the element count gc allocates.
-    ArrayLit { elems: Vec<ExprId>, slice: bool, len: u64 },
-    MapLit { entries: Vec<(ExprId, ExprId)> },
+    ArrayLit {
+        elems: Vec<ExprId>,
+        slice: bool,
+        len: u64,
+    },
+    MapLit {
+        entries: Vec<(ExprId, ExprId)>,
+    },
     /// `&T{...}` (gc's OPTRLIT): the literal is `x`.
     PtrLit(ExprId),
     Closure(FuncId),
     /// `x.M` as a value (gc's OMETHVALUE).
-    MethodValue { x: ExprId, method: ObjId },
+    MethodValue {
+        x: ExprId,
+        method: ObjId,
+    },
     /// `x.M` where x is an interface, as a callee (gc's ODOTINTER).
-    InterfaceMethod { x: ExprId, method: ObjId },
+    InterfaceMethod {
+        x: ExprId,
+        method: ObjId,
+    },
     Recv(ExprId),
     /// `a + b + ...` of strings.
     AddString(Vec<ExprId>),

@@ -49,9 +49,10 @@ impl Printer<'_> {
 
     fn prec(&self, e: ExprId) -> u8 {
         match &self.pkg.expr(e).kind {
-            ExprKind::Unary { .. } | ExprKind::AddrOf(_) | ExprKind::Deref(_) | ExprKind::Recv(_) => {
-                PREC_UNARY
-            }
+            ExprKind::Unary { .. }
+            | ExprKind::AddrOf(_)
+            | ExprKind::Deref(_)
+            | ExprKind::Recv(_) => PREC_UNARY,
             ExprKind::Binary { op, .. } => binary_prec(*op),
             ExprKind::Logical { and: true, .. } => 2,
             ExprKind::Logical { and: false, .. } => 1,
@@ -62,7 +63,9 @@ impl Printer<'_> {
     }
 
     fn expr_prec(&self, out: &mut String, e: ExprId, prec: u8) {
-        stacker::maybe_grow(32 * 1024, 1024 * 1024, || self.expr_prec_inner(out, e, prec));
+        stacker::maybe_grow(32 * 1024, 1024 * 1024, || {
+            self.expr_prec_inner(out, e, prec)
+        });
     }
 
     fn expr_prec_inner(&self, out: &mut String, e: ExprId, prec: u8) {
@@ -224,7 +227,10 @@ impl Printer<'_> {
             }
             ExprKind::New => {
                 let elem = match n.ty {
-                    IrType::Go(t) => match self.store.ty(goescape_types::under::underlying(self.store, t)) {
+                    IrType::Go(t) => match self
+                        .store
+                        .ty(goescape_types::under::underlying(self.store, t))
+                    {
                         Type::Pointer(e) => self.type_string(*e),
                         _ => self.type_string(t),
                     },
@@ -244,7 +250,8 @@ impl Printer<'_> {
             ExprKind::MakeMap { hint: size } | ExprKind::MakeChan { size } => {
                 let _ = write!(out, "make({}", self.ir_type_string(n.ty));
                 if let Some(s) = size {
-                    let untyped = matches!(self.pkg.expr(*s).ty, IrType::Go(t) if self.is_untyped(t));
+                    let untyped =
+                        matches!(self.pkg.expr(*s).ty, IrType::Go(t) if self.is_untyped(t));
                     if !untyped {
                         out.push_str(", ");
                         self.expr_prec(out, *s, 0);
@@ -403,7 +410,13 @@ impl Printer<'_> {
                     ChanDir::Recv => out.push_str("<-chan "),
                 }
                 let paren = *dir == ChanDir::Both
-                    && matches!(self.store.ty(*elem), Type::Chan { dir: ChanDir::Recv, .. });
+                    && matches!(
+                        self.store.ty(*elem),
+                        Type::Chan {
+                            dir: ChanDir::Recv,
+                            ..
+                        }
+                    );
                 if paren {
                     out.push('(');
                 }

@@ -60,6 +60,9 @@ pub struct Func {
     /// None for a function declared without a body (implemented in assembly).
     pub body: Option<Vec<StmtId>>,
     pub pragmas: Pragmas,
+    /// A generic function or method of a generic type: gc compiles (and reports) only
+    /// its instances; analysing the generic body gives the summaries calls use.
+    pub generic: bool,
 }
 
 impl Func {

@@ -44,32 +44,72 @@ pub enum StmtKind {
     /// `var x` (also the implicit declaration of `x := ...`).
     Decl(VarId),
     /// `x = y`; `y` None for a zeroing `var x T`.
-    Assign { x: ExprId, y: Option<ExprId> },
+    Assign {
+        x: ExprId,
+        y: Option<ExprId>,
+    },
     /// `x op= y`.
-    AssignOp { x: ExprId, y: ExprId },
+    AssignOp {
+        x: ExprId,
+        y: ExprId,
+    },
     /// `a, b = x, y` and the comma-ok forms (one right-hand side).
-    AssignPair { kind: PairKind, lhs: Vec<Option<ExprId>>, rhs: Vec<ExprId> },
+    AssignPair {
+        kind: PairKind,
+        lhs: Vec<Option<ExprId>>,
+        rhs: Vec<ExprId>,
+    },
     /// `a, b = f()`: `None` is `_`.
-    AssignCall { lhs: Vec<Option<ExprId>>, call: ExprId },
+    AssignCall {
+        lhs: Vec<Option<ExprId>>,
+        call: ExprId,
+    },
     /// An expression statement (a call, or `<-c`).
     Expr(ExprId),
-    Send { ch: ExprId, value: ExprId },
+    Send {
+        ch: ExprId,
+        value: ExprId,
+    },
     Return(Vec<ExprId>),
-    If { cond: ExprId, then: Vec<StmtId>, else_: Vec<StmtId> },
+    If {
+        cond: ExprId,
+        then: Vec<StmtId>,
+        else_: Vec<StmtId>,
+    },
     /// `for cond; post { body }` (the init is a statement before it).
-    For { cond: Option<ExprId>, post: Option<StmtId>, body: Vec<StmtId> },
+    For {
+        cond: Option<ExprId>,
+        post: Option<StmtId>,
+        body: Vec<StmtId>,
+    },
     /// `for key, value = range x`; `array` when x is an array (copied, not dereferenced).
-    Range { x: ExprId, key: Option<ExprId>, value: Option<ExprId>, array: bool, body: Vec<StmtId> },
-    Switch { tag: Option<ExprId>, cases: Vec<Case> },
+    Range {
+        x: ExprId,
+        key: Option<ExprId>,
+        value: Option<ExprId>,
+        array: bool,
+        body: Vec<StmtId>,
+    },
+    Switch {
+        tag: Option<ExprId>,
+        cases: Vec<Case>,
+    },
     /// `switch v := x.(type)`; each case has its own `v` if `bound`.
-    TypeSwitch { x: ExprId, bound: bool, cases: Vec<Case> },
+    TypeSwitch {
+        x: ExprId,
+        bound: bool,
+        cases: Vec<Case>,
+    },
     Select(Vec<CommCase>),
     /// `go f()` / `defer f()` of a call without arguments or results: a wrapper closure
     /// (or the function itself) is called.
     Go(ExprId),
     Defer(ExprId),
     /// A label; `looping` when a later `goto` jumps back to it.
-    Label { name: String, looping: bool },
+    Label {
+        name: String,
+        looping: bool,
+    },
     /// break, continue, goto, fallthrough: no data flows.
     Jump,
 }

@@ -163,7 +163,10 @@ impl<'a> TypeFacts<'a> {
     }
 
     pub fn is_string(&self, ty: TypeId) -> bool {
-        matches!(self.basic_kind(ty), Some(BasicKind::String | BasicKind::UntypedString))
+        matches!(
+            self.basic_kind(ty),
+            Some(BasicKind::String | BasicKind::UntypedString)
+        )
     }
 
     pub fn is_uintptr(&self, ty: IrType) -> bool {

@@ -54,7 +54,11 @@ fn stmt_children(pkg: &Package, s: StmtId, stmts: &mut Vec<StmtId>, exprs: &mut 
             stmts.extend(body);
         }
         StmtKind::Range {
-            x, key, value, body, ..
+            x,
+            key,
+            value,
+            body,
+            ..
         } => {
             exprs.push(*x);
             exprs.extend(key.iter().chain(value));
@@ -116,9 +120,9 @@ pub fn expr_children(pkg: &Package, e: ExprId, out: &mut Vec<ExprId>) {
         }
         ExprKind::Call { callee, args, .. } => {
             match callee {
-                Callee::Static { fun, .. } | Callee::Local { fun, .. } | Callee::Dynamic { fun } => {
-                    out.push(*fun)
-                }
+                Callee::Static { fun, .. }
+                | Callee::Local { fun, .. }
+                | Callee::Dynamic { fun } => out.push(*fun),
                 Callee::Interface { recv, .. } => out.push(*recv),
             }
             out.extend(args);

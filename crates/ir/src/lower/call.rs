@@ -20,7 +20,10 @@ impl<'a> Lowerer<'a, '_> {
     pub(super) fn call_expr(&mut self, id: ast::ExprId, ty: TypeId, pos: IrPos) -> ExprId {
         let file = self.file();
         let Ast::Call {
-            fun, args, ellipsis, ..
+            fun,
+            args,
+            ellipsis,
+            ..
         } = &file.expr(id).kind
         else {
             unreachable!("call_expr of a call");
@@ -36,10 +39,13 @@ impl<'a> Lowerer<'a, '_> {
                 };
             }
             Some(Mode::Builtin) => {
-                if let Some(b) = self.used_object(fun).and_then(|o| match self.store.obj(o).kind {
-                    ObjKind::Builtin(b) => Some(b),
-                    _ => None,
-                }) {
+                if let Some(b) = self
+                    .used_object(fun)
+                    .and_then(|o| match self.store.obj(o).kind {
+                        ObjKind::Builtin(b) => Some(b),
+                        _ => None,
+                    })
+                {
                     return self.builtin_call(b, args, ddd, ty, pos);
                 }
             }
@@ -301,7 +307,12 @@ impl<'a> Lowerer<'a, '_> {
             values.push(self.mk(ExprKind::Var(t), IrType::Go(ty), pos, true));
         }
         let assign = self.stmt_new(StmtKind::AssignCall { lhs, call: c }, pos);
-        for v in self.out.funcs[self.cur.index()].dcl.iter().rev().take(vars.len()) {
+        for v in self.out.funcs[self.cur.index()]
+            .dcl
+            .iter()
+            .rev()
+            .take(vars.len())
+        {
             self.out.vars[v.index()].defn = Some(assign);
         }
         self.pending.push(assign);
@@ -355,12 +366,12 @@ impl<'a> Lowerer<'a, '_> {
         match op {
             BuiltinOp::Append if !ddd && lowered.len() > 1 => {
                 // Appended values are assigned to elements of the slice's type.
-                if let Some(elem) = self
-                    .go_type(lowered[0])
-                    .and_then(|t| match self.underlying(t) {
-                        Type::Slice(e) => Some(*e),
-                        _ => None,
-                    })
+                if let Some(elem) =
+                    self.go_type(lowered[0])
+                        .and_then(|t| match self.underlying(t) {
+                            Type::Slice(e) => Some(*e),
+                            _ => None,
+                        })
                 {
                     for v in lowered.iter_mut().skip(1) {
                         *v = self.assign_conv(*v, elem);
@@ -389,12 +400,7 @@ impl<'a> Lowerer<'a, '_> {
 
     /// The predeclared `any` (for `panic`'s parameter).
     fn empty_interface(&self) -> TypeId {
-        let universe = self.store.program.universe();
-        let scope = universe.info.scope;
-        scope
-            .and_then(|s| self.store.scope(s).lookup("any"))
-            .and_then(|o| self.store.obj(o).ty)
-            .unwrap_or(super::INVALID_TYPE)
+        self.input.any
     }
 
     fn make(&mut self, args: &[ast::ExprId], ty: TypeId, pos: IrPos) -> ExprId {

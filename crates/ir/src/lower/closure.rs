@@ -67,6 +67,7 @@ impl Lowerer<'_, '_> {
             captures: Vec::new(),
             body: None,
             pragmas: Pragmas::default(),
+            generic: self.out.funcs[outer.index()].generic,
         })
     }
 

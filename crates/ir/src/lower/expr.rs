@@ -90,9 +90,8 @@ impl<'a> Lowerer<'a, '_> {
             ..
         }) = tv
         {
-            let name = self.used_object(id).filter(|&o| {
-                matches!(self.store.obj(o).kind, ObjKind::Const(_))
-            });
+            // gc keeps no name for constants: a named one prints as its typed value.
+            let name = None;
             return self.mk(
                 ExprKind::Const {
                     value: v.clone(),
@@ -108,9 +107,11 @@ impl<'a> Lowerer<'a, '_> {
             Ast::Paren { x, .. } => self.expr(*x),
             Ast::Ident(ident) => {
                 if file.ident_name(*ident) == "nil"
-                    && self.finfo().uses.get(&ident.span.start).is_some_and(|&o| {
-                        matches!(self.store.obj(o).kind, ObjKind::Nil)
-                    })
+                    && self
+                        .finfo()
+                        .uses
+                        .get(&ident.span.start)
+                        .is_some_and(|&o| matches!(self.store.obj(o).kind, ObjKind::Nil))
                 {
                     return self.mk(ExprKind::Nil, IrType::Go(ty), pos, false);
                 }
@@ -180,10 +181,7 @@ impl<'a> Lowerer<'a, '_> {
                 }
             }
             Ast::Index { x, index, .. } => self.index(id, *x, *index, ty, pos),
-            Ast::IndexList { .. } => {
-                self.unsupported(pos, "generic instantiation");
-                self.mk(ExprKind::Nil, IrType::Go(ty), pos, false)
-            }
+            Ast::IndexList { x, .. } => self.instantiation(*x, ty, pos),
             Ast::Slice {
                 x, low, high, max, ..
             } => {
@@ -251,7 +249,9 @@ impl<'a> Lowerer<'a, '_> {
             ObjKind::Var(info) => {
                 let package_level = info.kind == VarKind::Var
                     && o.parent.is_some_and(|s| {
-                        self.store.package(o.pkg.unwrap_or(goescape_types::PkgIdx::UNIVERSE)).scope
+                        self.store
+                            .package(o.pkg.unwrap_or(goescape_types::PkgIdx::UNIVERSE))
+                            .scope
                             == Some(s)
                     });
                 if package_level || o.pkg != Some(self.input.pkg) {
@@ -348,12 +348,11 @@ impl<'a> Lowerer<'a, '_> {
         pos: IrPos,
     ) -> ExprId {
         // A generic function instantiated with one type argument.
-        if self.tv(x).is_some_and(|tv| {
-            matches!(self.underlying(tv.ty), Type::Signature(s) if !s.type_params.is_empty())
-        }) {
+        if self.tv(x).is_some_and(
+            |tv| matches!(self.underlying(tv.ty), Type::Signature(s) if !s.type_params.is_empty()),
+        ) {
             let _ = id;
-            self.unsupported(pos, "generic instantiation");
-            return self.mk(ExprKind::Nil, IrType::Go(ty), pos, false);
+            return self.instantiation(x, ty, pos);
         }
         let xt = self.type_of(x);
         match self.underlying(xt) {
@@ -362,7 +361,12 @@ impl<'a> Lowerer<'a, '_> {
                 let m = self.expr(x);
                 let k = self.expr(index);
                 let k = self.assign_conv(k, key);
-                self.mk(ExprKind::MapIndex { x: m, key: k }, IrType::Go(ty), pos, false)
+                self.mk(
+                    ExprKind::MapIndex { x: m, key: k },
+                    IrType::Go(ty),
+                    pos,
+                    false,
+                )
             }
             Type::Array { .. } => {
                 let a = self.expr(x);
@@ -409,6 +413,16 @@ impl<'a> Lowerer<'a, '_> {
                     false,
                 )
             }
+        }
+    }
+
+    /// `F[T]`: the generic function (instances share its summary).
+    fn instantiation(&mut self, x: ast::ExprId, ty: TypeId, pos: IrPos) -> ExprId {
+        match self.used_object(x) {
+            Some(obj) if matches!(self.store.obj(obj).kind, ObjKind::Func(_)) => {
+                self.mk(ExprKind::FuncName(obj), IrType::Go(ty), pos, false)
+            }
+            _ => self.mk(ExprKind::Nil, IrType::Go(ty), pos, false),
         }
     }
 
@@ -556,15 +570,11 @@ impl<'a> Lowerer<'a, '_> {
                     _ => ConvKind::StringToBytes,
                 }
             }
-            (Type::Slice(e), Type::Basic(b)) if b.kind == B::String => {
-                match self.underlying(*e) {
-                    Type::Basic(eb) if eb.kind == B::Int32 => ConvKind::RunesToString,
-                    _ => ConvKind::BytesToString,
-                }
-            }
-            (Type::Basic(fb), Type::Basic(tb))
-                if tb.kind == B::String && fb.kind.is_integer() =>
-            {
+            (Type::Slice(e), Type::Basic(b)) if b.kind == B::String => match self.underlying(*e) {
+                Type::Basic(eb) if eb.kind == B::Int32 => ConvKind::RunesToString,
+                _ => ConvKind::BytesToString,
+            },
+            (Type::Basic(fb), Type::Basic(tb)) if tb.kind == B::String && fb.kind.is_integer() => {
                 ConvKind::RuneToString
             }
             (Type::Slice(_), Type::Array { .. }) => ConvKind::SliceToArray,

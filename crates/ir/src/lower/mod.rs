@@ -11,10 +11,10 @@
 //! recorded in [`Package::unsupported`] so the analysis can say what it skipped.
 
 mod call;
-mod literal;
 mod closure;
 mod convert;
 mod expr;
+mod literal;
 mod positions;
 mod stmt;
 
@@ -41,6 +41,8 @@ pub struct LowerInput<'a> {
     pub path: &'a str,
     pub files: &'a [Arc<File>],
     pub info: &'a Info,
+    /// The predeclared `any`, the type of `panic`'s argument.
+    pub any: TypeId,
 }
 
 /// Lowers every function of the package that has a body or is declared without one.
@@ -123,12 +125,13 @@ impl<'a> Lowerer<'a, '_> {
         let Some(sig) = self.store.obj(obj).ty else {
             return;
         };
-        if self.is_generic(sig) {
+        let generic = self.is_generic(sig);
+        if generic {
+            // Instances are what gc reports; only the summary is used.
             self.unsupported(
                 self.pos(fd.name.pos()),
                 format!("generic function {}", file.ident_name(fd.name)),
             );
-            return;
         }
         let mut name = self.decl_name(file, fd, obj, sig);
         if name == "init" {
@@ -137,7 +140,7 @@ impl<'a> Lowerer<'a, '_> {
             self.inits += 1;
             name = format!("init.{n}");
         }
-        self.lower_func(file, fd, Some(obj), sig, name);
+        self.lower_func(file, fd, Some(obj), sig, name, generic);
     }
 
     fn is_generic(&self, sig: TypeId) -> bool {
@@ -188,6 +191,7 @@ impl<'a> Lowerer<'a, '_> {
         obj: Option<ObjId>,
         sig: TypeId,
         name: String,
+        generic: bool,
     ) {
         let pragmas = pragmas_of(file, fd);
         let id = self.new_func(Func {
@@ -204,6 +208,7 @@ impl<'a> Lowerer<'a, '_> {
             captures: Vec::new(),
             body: None,
             pragmas,
+            generic,
         });
         let saved = std::mem::replace(&mut self.cur, id);
         self.declare_signature(id, sig);
@@ -256,9 +261,7 @@ impl<'a> Lowerer<'a, '_> {
             return None;
         }
         let ty = o.ty?;
-        let pos = o
-            .pos
-            .map_or(IrPos::NONE, |p| IrPos::new(p.file, p.offset));
+        let pos = o.pos.map_or(IrPos::NONE, |p| IrPos::new(p.file, p.offset));
         let id = self.out.add_var(Var {
             name: o.name.to_string(),
             class,
@@ -278,9 +281,7 @@ impl<'a> Lowerer<'a, '_> {
     fn result_temp(&mut self, func: FuncId, obj: ObjId, index: usize) -> VarId {
         let o = self.store.obj(obj);
         let ty = o.ty.unwrap_or(INVALID_TYPE);
-        let pos = o
-            .pos
-            .map_or(IrPos::NONE, |p| IrPos::new(p.file, p.offset));
+        let pos = o.pos.map_or(IrPos::NONE, |p| IrPos::new(p.file, p.offset));
         let id = self.out.add_var(Var {
             name: format!("~r{index}"),
             class: VarClass::Result,
@@ -301,9 +302,7 @@ impl<'a> Lowerer<'a, '_> {
             return v;
         }
         let o = self.store.obj(obj);
-        let pos = o
-            .pos
-            .map_or(IrPos::NONE, |p| IrPos::new(p.file, p.offset));
+        let pos = o.pos.map_or(IrPos::NONE, |p| IrPos::new(p.file, p.offset));
         let ty = o.ty.unwrap_or(INVALID_TYPE);
         let id = self.out.add_var(Var {
             name: o.name.to_string(),

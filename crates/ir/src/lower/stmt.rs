@@ -47,7 +47,10 @@ impl<'a> Lowerer<'a, '_> {
     fn stmt_inner(&mut self, id: ast::StmtId, out: &mut Vec<StmtId>) {
         let file = self.file();
         match &file.stmt(id).kind {
-            Ast::Bad { .. } | Ast::Empty { .. } | Ast::CaseClause { .. } | Ast::CommClause { .. } => {}
+            Ast::Bad { .. }
+            | Ast::Empty { .. }
+            | Ast::CaseClause { .. }
+            | Ast::CommClause { .. } => {}
             Ast::Decl(gd) => self.gen_decl(gd, out),
             Ast::Labeled { label, stmt, .. } => {
                 let name = file.ident_name(*label).into_owned();
@@ -90,7 +93,10 @@ impl<'a> Lowerer<'a, '_> {
                 self.emit(out, s);
             }
             Ast::Assign {
-                lhs, tok_pos, tok, rhs,
+                lhs,
+                tok_pos,
+                tok,
+                rhs,
             } => self.assign(lhs, *tok, rhs, self.pos(*tok_pos), out),
             Ast::Go { go_pos, call } => {
                 let s = self.go_defer(*call, true, self.pos(*go_pos));
@@ -449,10 +455,17 @@ impl<'a> Lowerer<'a, '_> {
                 .is_some_and(|tv| tv.mode == Mode::CommaOk || !self.is_tuple(tv.ty));
         let value = self.expr(r);
         if is_comma_ok {
-            if let ExprKind::TypeAssert { comma_ok, .. } =
-                &mut self.out.exprs[value.index()].kind
-            {
+            if let ExprKind::TypeAssert { comma_ok, .. } = &mut self.out.exprs[value.index()].kind {
                 *comma_ok = true;
+            }
+            // The checker types a comma-ok operand as the pair (T, bool); gc's node has
+            // type T.
+            if let IrType::Go(t) = self.out.exprs[value.index()].ty {
+                if let Type::Tuple(vars) = self.store.ty(t) {
+                    if let Some(first) = vars.first().and_then(|&v| self.store.obj(v).ty) {
+                        self.out.exprs[value.index()].ty = IrType::Go(first);
+                    }
+                }
             }
         }
         let targets: Vec<Option<ExprId>> = lhs
@@ -524,10 +537,7 @@ impl<'a> Lowerer<'a, '_> {
                         .map(|obj| self.local_var(obj))
                 })
                 .collect();
-            let pos = vs
-                .names
-                .first()
-                .map_or(IrPos::NONE, |n| self.pos(n.pos()));
+            let pos = vs.names.first().map_or(IrPos::NONE, |n| self.pos(n.pos()));
             if vs.values.is_empty() {
                 for v in vars.into_iter().flatten() {
                     let vpos = self.out.vars[v.index()].pos;
@@ -554,7 +564,12 @@ impl<'a> Lowerer<'a, '_> {
                         let vpos = self.out.vars[v.index()].pos;
                         self.mk(ExprKind::Var(*v), ty, vpos, false)
                     }
-                    None => self.mk(ExprKind::Blank, IrType::Go(super::INVALID_TYPE), self.pos(n.pos()), false),
+                    None => self.mk(
+                        ExprKind::Blank,
+                        IrType::Go(super::INVALID_TYPE),
+                        self.pos(n.pos()),
+                        false,
+                    ),
                 })
                 .collect();
             let decls: Vec<VarId> = vars.iter().flatten().copied().collect();
@@ -707,13 +722,20 @@ impl<'a> Lowerer<'a, '_> {
         let c = self.expr(call);
         let wrap = match &self.out.expr(c).kind {
             ExprKind::Call {
-                callee: Callee::Static { fun, .. } | Callee::Local { fun, .. } | Callee::Dynamic { fun },
+                callee:
+                    Callee::Static { fun, .. } | Callee::Local { fun, .. } | Callee::Dynamic { fun },
                 args,
                 ..
             } => !args.is_empty() || self.has_results_or_params(*fun),
             _ => true,
         };
-        let kind = |e| if is_go { StmtKind::Go(e) } else { StmtKind::Defer(e) };
+        let kind = |e| {
+            if is_go {
+                StmtKind::Go(e)
+            } else {
+                StmtKind::Defer(e)
+            }
+        };
         if !wrap {
             return self.stmt_new(kind(c), pos);
         }
@@ -748,7 +770,8 @@ impl<'a> Lowerer<'a, '_> {
             self.pending.push(a);
         }
         let suffix = if is_go { ".gowrap" } else { ".deferwrap" };
-        let wrapper = self.new_closure_func(suffix, FuncKind::GoDeferWrapper, super::INVALID_TYPE, pos);
+        let wrapper =
+            self.new_closure_func(suffix, FuncKind::GoDeferWrapper, super::INVALID_TYPE, pos);
         // The call now refers to the temporaries from inside the wrapper.
         let saved = std::mem::replace(&mut self.cur, wrapper);
         for &(t, tpos) in &temps {
@@ -798,7 +821,11 @@ impl<'a> Lowerer<'a, '_> {
     ) {
         let kind = self.out.expr(c).kind.clone();
         match kind {
-            ExprKind::Call { callee, mut args, ddd } => {
+            ExprKind::Call {
+                callee,
+                mut args,
+                ddd,
+            } => {
                 let callee = match callee {
                     Callee::Interface { recv, method } => Callee::Interface {
                         recv: self.spill(recv, pos, temps, values, true),
@@ -888,9 +915,8 @@ impl<'a> Lowerer<'a, '_> {
     fn is_uintptr_of_unsafe_pointer(&self, conv: ExprId, x: ExprId) -> bool {
         let to = self.out.expr(conv).ty;
         let from = self.out.expr(x).ty;
-        let is = |t: IrType, k: goescape_types::BasicKind| {
-            matches!(t, IrType::Go(t) if matches!(self.underlying(t), Type::Basic(b) if b.kind == k))
-        };
-        is(to, goescape_types::BasicKind::Uintptr) && is(from, goescape_types::BasicKind::UnsafePointer)
+        let is = |t: IrType, k: goescape_types::BasicKind| matches!(t, IrType::Go(t) if matches!(self.underlying(t), Type::Basic(b) if b.kind == k));
+        is(to, goescape_types::BasicKind::Uintptr)
+            && is(from, goescape_types::BasicKind::UnsafePointer)
     }
 }
