@@ -29,8 +29,8 @@ pub fn load_packages(dir: &Path, patterns: &[String]) -> Result<PackageGraph, St
 pub struct Timings {
     /// Wall time of reading and parsing all files (on all cores).
     pub parse: Duration,
-    /// Wall time of checking and dumping (on all cores, the dump of a level of the
-    /// dependency order while the next level is checked).
+    /// Wall time of checking and dumping (on all cores, each package dumped as soon as it
+    /// and its imports are, while other packages are checked).
     pub check_and_dump: Duration,
     /// Time spent checking, summed over packages.
     pub check: Duration,

@@ -1,5 +1,5 @@
 //! The canonical type dump of a run (docs/types-dump.md), as `tools/gotypes` prints it: a
-//! [`DumpHook`] dumps each checked package while the next level is checked, and
+//! [`DumpHook`] dumps each checked package while other packages are checked, and
 //! [`section_body`] gives every package its section, saying why when it was not checked.
 
 use goescape_loader::Package;

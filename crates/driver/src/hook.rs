@@ -1,5 +1,5 @@
 //! The extension point for later stages: a function run on each checked package as soon
-//! as its level of the dependency order is checked, while the next level is checked.
+//! as it is checked and its imports' hooks have run, while other packages are checked.
 
 use std::sync::Arc;
 
@@ -30,10 +30,11 @@ pub struct PackageView<'a> {
 
 /// Work to run per checked package: a dump, IR lowering, escape analysis.
 ///
-/// Ordering guarantee: the hooks of a level of the dependency order run (in parallel with
-/// each other) only after the hooks of every earlier level have returned, so a hook may read
-/// what it computed for the package's imports. Hooks run concurrently with the checking of
-/// the next level. A panic in a hook is caught and becomes that package's [`HookOutcome`].
+/// Ordering guarantee: a package's hook runs only after the hooks of all its imports (those
+/// before it in dependency order) have returned, so a hook may read what it computed for
+/// them — bottom-up over the import graph, as gc's escape analysis goes. Hooks of unrelated
+/// packages run in parallel, and concurrently with the checking of other packages. A panic
+/// in a hook is caught and becomes that package's [`HookOutcome`].
 pub trait PackageHook: Sync {
     type Output: Send;
 

@@ -1,20 +1,21 @@
 //! The package pipeline shared by the `goescape` command, the conformance tests and the
 //! benchmarks: load the packages `go build` would compile (goescape-loader), read and parse
-//! all their files in parallel, then type-check them in dependency order, the packages of
-//! each level of the import graph in parallel (rayon, on the caller's pool).
+//! all their files in parallel, then type-check them in dependency order, each package as
+//! soon as its imports are checked, independent packages in parallel (rayon tasks, on the
+//! caller's pool).
 //!
 //! Per-package failures are data, never an abort: a go list error, an unreadable file, a
 //! syntax error or a panic of the parser or the checker (caught per package) becomes that
 //! package's [`PackageStatus`], and its importers are still checked with what is
 //! available (the checker reports the imports it could not resolve). Later stages hook in
 //! per package with a [`PackageHook`], run bottom-up over the import graph as soon as a
-//! package's level is checked; [`Retain`] keeps trees and recorded information for stages
-//! that run after the whole program is checked.
+//! package is checked; [`Retain`] keeps trees and recorded information for stages that
+//! run after the whole program is checked.
 //!
 //! Layout, one concept per module: `cgo` (the errors skipped cgo files explain),
 //! `environment` (the build configuration the user's
 //! environment implies), `parse` (reading and parsing a package: this crate's file IO),
-//! `schedule` (the level-by-level check), `hook`, `located` (positions of errors as
+//! `schedule` (the check as a task graph), `hook`, `located` (positions of errors as
 //! go/types reports them), `status`, `program` (the result), [`dump`] (the canonical type dump of a run, for
 //! `goescape types --dump` and the conformance test).
 

@@ -65,8 +65,7 @@ pub struct Timings {
     pub load: Duration,
     /// Wall time of reading and parsing every file.
     pub parse: Duration,
-    /// Wall time of checking, level by level, with the hooks of each level running while
-    /// the next level is checked.
+    /// Wall time of checking every package and running the hooks (which overlap).
     pub check: Duration,
     /// Time spent in the checker, summed over packages.
     pub check_sum: Duration,

@@ -1,15 +1,23 @@
-//! Checking the parsed packages in dependency order: level by level, the packages of a
-//! level in parallel against the levels before, while the hooks of the previous level run.
+//! Checking the parsed packages in dependency order, as a task graph on rayon: a package is
+//! checked as soon as all its imports are (not level by level, so one slow package holds
+//! back only its importers), and its hook runs as soon as it is checked and the hooks of all
+//! its imports have run.
+//!
+//! Tasks share the [`Program`] behind a mutex: a check or hook takes a snapshot (a vector
+//! of `Arc`s, cheap to clone) that holds every package it can reach, since its imports
+//! finished before it started, and a check inserts its arena when done. Arena indices are
+//! assigned before any check, in dependency order, so results do not depend on timing.
 
 use std::collections::HashMap;
 use std::mem;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
-use goescape_loader::{Package, PackageGraph, PackageId, PackageKind};
+use goescape_loader::{Package, PackageGraph, PackageKind};
 use goescape_syntax::ast::File;
-use goescape_types::check::{check_package, CheckedPackage, Info, PackageInput, TypeError};
+use goescape_types::check::{check_package, Info, PackageInput, TypeError};
 use goescape_types::dump::FileTable;
 use goescape_types::sizes::Sizes;
 use goescape_types::universe::{FIRST_PACKAGE, UNSAFE};
@@ -24,14 +32,6 @@ use crate::program::{CheckedProgram, PackageResult, Retain, Timings};
 use crate::status::{panic_message, PackageStatus, Stage};
 use crate::DriverError;
 
-/// A checked package waiting for its hook.
-struct Pending {
-    index: usize,
-    pkg: PkgIdx,
-    info: Info,
-    errors: Vec<TypeError>,
-}
-
 /// Parses and checks every package of `graph` on the current rayon pool, running `hook` on
 /// the packages it wants. Fails only if the target has no sizes; everything that goes
 /// wrong with a single package is in its [`PackageResult`].
@@ -44,28 +44,27 @@ pub fn check_graph<H: PackageHook>(
         goarch: graph.toolchain.goarch.clone(),
     })?;
     let mut timings = Timings::default();
-    let n = graph.packages.len();
 
     let start = Instant::now();
-    let mut parsed: Vec<ParsedPackage> = graph.packages.par_iter().map(parse_package).collect();
+    let parsed: Vec<ParsedPackage> = graph.packages.par_iter().map(parse_package).collect();
     timings.parse = start.elapsed();
 
     // Arena indices follow dependency order; `unsafe` has its own.
     let mut next = FIRST_PACKAGE.0;
-    let mut results: Vec<PackageResult> = Vec::with_capacity(n);
+    let mut results: Vec<PackageResult> = Vec::with_capacity(parsed.len());
+    let mut slots: Vec<Mutex<Slot>> = Vec::with_capacity(parsed.len());
     let mut file_table = FileTable::new();
-    for (p, parsed) in graph.packages.iter().zip(&mut parsed) {
-        let (status, pkg) = match parsed {
+    for (p, parsed) in graph.packages.iter().zip(parsed) {
+        let (status, pkg, files) = match parsed {
             ParsedPackage::Files(files) => {
                 let idx = PkgIdx(next);
                 next += 1;
-                file_table.add_package(idx, files);
-                (PackageStatus::Checked, Some(idx))
+                file_table.add_package(idx, &files);
+                (PackageStatus::Checked, Some(idx), Some(files))
             }
             ParsedPackage::NotChecked(status) => {
-                let status = mem::replace(status, PackageStatus::Builtin);
                 let pkg = (p.kind == PackageKind::Unsafe).then_some(UNSAFE);
-                (status, pkg)
+                (status, pkg, None)
             }
         };
         results.push(PackageResult {
@@ -77,109 +76,69 @@ pub fn check_graph<H: PackageHook>(
             info: None,
             check_time: Duration::ZERO,
         });
+        slots.push(Mutex::new(Slot {
+            files,
+            ..Slot::default()
+        }));
     }
-    // From here on a package's imports are usable iff `results[i].pkg` is set and its
-    // status is checked; `pkg` of a package not yet checked is its future index.
-    let mut available: Vec<Option<PkgIdx>> = results
-        .iter()
-        .map(|r| r.pkg.filter(|_| matches!(r.status, PackageStatus::Builtin)))
-        .collect();
 
-    let (mut program, universe) = new_program();
-    let mut hooked: Vec<Option<HookOutcome<H::Output>>> = (0..n).map(|_| None).collect();
-    let start = Instant::now();
-    let levels = graph.levels();
-    let mut pending: Vec<Pending> = Vec::new();
-    for level in levels.iter().map(Some).chain([None]) {
-        let ctx = Context {
-            graph: &graph,
-            parsed: &parsed,
-            program: &program,
+    let (program, universe) = new_program();
+    let tasks = Tasks::new(
+        &graph,
+        &results,
+        slots,
+        program,
+        Shared {
             universe: &universe,
             file_table: &file_table,
             sizes,
-        };
-        let (checked, ran) = rayon::join(
-            || {
-                level.map_or_else(Vec::new, |level| {
-                    ctx.check_level(level, &results, &available)
-                })
-            },
-            || ctx.run_hooks(hook, &pending),
-        );
-        for (i, outcome, time) in ran {
-            timings.hook_sum += time;
-            hooked[i] = Some(outcome);
-        }
-        for done in pending.drain(..) {
-            let i = done.index;
-            if retain.keeps(&graph.packages[i]) {
-                if let ParsedPackage::Files(files) = &mut parsed[i] {
-                    results[i].files = mem::take(files);
-                }
-                results[i].info = Some(done.info);
-            } else {
-                parsed[i] = ParsedPackage::NotChecked(PackageStatus::Checked);
+            hook,
+            retain,
+        },
+    );
+    let start = Instant::now();
+    rayon::scope(|s| {
+        for i in 0..tasks.deps.len() {
+            if tasks.deps[i].is_empty() {
+                tasks.spawn_check(s, i);
             }
         }
-        for (i, outcome, time) in checked {
-            timings.check_sum += time;
-            results[i].check_time = time;
-            match outcome {
-                Ok((checked, errors, cgo_errors)) => {
-                    let idx = checked.arena.idx;
-                    program.insert(checked.arena);
-                    available[i] = Some(idx);
-                    results[i].errors = errors;
-                    results[i].cgo_errors = cgo_errors;
-                    pending.push(Pending {
-                        index: i,
-                        pkg: idx,
-                        info: checked.info,
-                        errors: checked.errors,
-                    });
-                }
-                Err(message) => {
-                    results[i].status = PackageStatus::Panicked {
-                        stage: Stage::Check,
-                        message,
-                    };
-                    results[i].pkg = None;
-                    parsed[i] = ParsedPackage::NotChecked(PackageStatus::Checked);
-                }
-            }
-        }
-        // Packages whose hook is not wanted skip the queue (and release their trees now).
-        pending.retain_mut(|done| {
-            let i = done.index;
-            if hook.wants(&graph.packages[i]) {
-                return true;
-            }
-            if retain.keeps(&graph.packages[i]) {
-                if let ParsedPackage::Files(files) = &mut parsed[i] {
-                    results[i].files = mem::take(files);
-                }
-                results[i].info = Some(mem::take(&mut done.info));
-            } else {
-                parsed[i] = ParsedPackage::NotChecked(PackageStatus::Checked);
-            }
-            false
-        });
-        // `unsafe` goes with the first level (it imports nothing).
-        for id in level.into_iter().flatten() {
-            let i = id.index();
-            if graph.packages[i].kind == PackageKind::Unsafe && hook.wants(&graph.packages[i]) {
-                pending.push(Pending {
-                    index: i,
-                    pkg: UNSAFE,
-                    info: Info::default(),
-                    errors: Vec::new(),
-                });
-            }
-        }
-    }
+    });
     timings.check = start.elapsed();
 
+    let Tasks {
+        slots,
+        program,
+        hooked,
+        ..
+    } = tasks;
+    let hooked: Vec<Option<HookOutcome<H::Output>>> = hooked
+        .into_iter()
+        .map(|h| h.into_inner().unwrap_or_else(|e| e.into_inner()))
+        .collect();
+    for (result, slot) in results.iter_mut().zip(slots) {
+        let slot = slot.into_inner().unwrap_or_else(|e| e.into_inner());
+        timings.check_sum += slot.check_time;
+        timings.hook_sum += slot.hook_time;
+        result.check_time = slot.check_time;
+        match slot.checked {
+            Some(Ok(checked)) => {
+                result.errors = checked.errors;
+                result.cgo_errors = checked.cgo_errors;
+            }
+            Some(Err(message)) => {
+                result.status = PackageStatus::Panicked {
+                    stage: Stage::Check,
+                    message,
+                };
+                result.pkg = None;
+            }
+            None => {}
+        }
+        result.files = slot.retained_files;
+        result.info = slot.retained_info;
+    }
+    let program = program.into_inner().unwrap_or_else(|e| e.into_inner());
     Ok(CheckedProgram {
         graph,
         packages: results,
@@ -192,105 +151,239 @@ pub fn check_graph<H: PackageHook>(
     })
 }
 
-/// A package's checked result with its positioned errors, or a panic's message.
-/// The errors are split in those to report and those the skipped cgo files explain.
-type CheckOutcome = Result<(CheckedPackage, Vec<LocatedError>, Vec<LocatedError>), String>;
+/// A checked package's errors: those to report, and those the skipped cgo files explain.
+struct CheckedErrors {
+    errors: Vec<LocatedError>,
+    cgo_errors: Vec<LocatedError>,
+}
 
-/// What checking a level and running the hooks read.
-struct Context<'a> {
-    graph: &'a PackageGraph,
-    parsed: &'a [ParsedPackage],
-    program: &'a Program,
+/// One package's state while the tasks run.
+#[derive(Default)]
+struct Slot {
+    /// The trees, from parsing until the hook has run.
+    files: Option<Vec<Arc<File>>>,
+    /// What the checker recorded, until the hook has run.
+    info: Info,
+    raw_errors: Vec<TypeError>,
+    checked: Option<Result<CheckedErrors, String>>,
+    check_time: Duration,
+    hook_time: Duration,
+    retained_files: Vec<Arc<File>>,
+    retained_info: Option<Info>,
+}
+
+/// What every task reads.
+struct Shared<'a, H> {
     universe: &'a Universe,
     file_table: &'a FileTable,
     sizes: Sizes,
+    hook: &'a H,
+    retain: Retain,
 }
 
-impl Context<'_> {
-    /// Checks the parsed packages of a level in parallel; a panic is caught per package.
-    fn check_level(
-        &self,
-        level: &[PackageId],
-        results: &[PackageResult],
-        available: &[Option<PkgIdx>],
-    ) -> Vec<(usize, CheckOutcome, Duration)> {
-        level
-            .par_iter()
-            .filter_map(|id| {
-                let i = id.index();
-                let ParsedPackage::Files(files) = &self.parsed[i] else {
-                    return None;
-                };
-                let idx = results[i].pkg?;
-                let p = &self.graph.packages[i];
-                let input = PackageInput {
-                    idx,
-                    path: p.compiler_path().to_owned(),
-                    files: files.clone(),
-                    imports: importable(p, available),
-                    go_version: p.go_version.clone(),
-                };
-                let t = Instant::now();
-                let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-                    let checked = check_package(self.program, self.universe, &input);
-                    let mut located: Vec<LocatedError> = checked
-                        .errors
-                        .iter()
-                        .map(|e| LocatedError::new(files, e.clone()))
-                        .collect();
-                    let cgo = if p.cgo_files.is_empty() || located.is_empty() {
-                        Vec::new()
-                    } else {
-                        split_cgo_errors(&mut located, &cgo_declared_names(p))
-                    };
-                    (checked, located, cgo)
-                }));
-                let outcome = outcome.map_err(|e| panic_message(e.as_ref()));
-                Some((i, outcome, t.elapsed()))
-            })
+/// The task graph: who waits for whom, and the shared state.
+struct Tasks<'a, H: PackageHook> {
+    graph: &'a PackageGraph,
+    results: &'a [PackageResult],
+    /// The imports that come earlier in dependency order (later ones close a cycle and are
+    /// not waited for, nor importable), without duplicates.
+    deps: Vec<Vec<usize>>,
+    dependents: Vec<Vec<usize>>,
+    /// Imports not yet checked.
+    check_waiting: Vec<AtomicUsize>,
+    /// Imports whose hook has not finished, plus one for the package's own check.
+    hook_waiting: Vec<AtomicUsize>,
+    /// Each package's arena once checked; `None` if it will not be available.
+    available: Vec<OnceLock<Option<PkgIdx>>>,
+    slots: Vec<Mutex<Slot>>,
+    /// The hook's result per package.
+    hooked: Vec<Mutex<Option<HookOutcome<H::Output>>>>,
+    program: Mutex<Program>,
+    shared: Shared<'a, H>,
+}
+
+impl<'a, H: PackageHook> Tasks<'a, H> {
+    fn new(
+        graph: &'a PackageGraph,
+        results: &'a [PackageResult],
+        slots: Vec<Mutex<Slot>>,
+        program: Program,
+        shared: Shared<'a, H>,
+    ) -> Tasks<'a, H> {
+        let n = graph.packages.len();
+        let mut deps: Vec<Vec<usize>> = Vec::with_capacity(n);
+        let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for p in &graph.packages {
+            let mut d: Vec<usize> = p
+                .imports
+                .iter()
+                .filter(|imp| imp.id < p.id)
+                .map(|imp| imp.id.index())
+                .collect();
+            d.sort_unstable();
+            d.dedup();
+            for &j in &d {
+                dependents[j].push(p.id.index());
+            }
+            deps.push(d);
+        }
+        Tasks {
+            graph,
+            results,
+            check_waiting: deps.iter().map(|d| AtomicUsize::new(d.len())).collect(),
+            hook_waiting: deps.iter().map(|d| AtomicUsize::new(d.len() + 1)).collect(),
+            deps,
+            dependents,
+            available: (0..n).map(|_| OnceLock::new()).collect(),
+            slots,
+            hooked: (0..n).map(|_| Mutex::new(None)).collect(),
+            program: Mutex::new(program),
+            shared,
+        }
+    }
+
+    fn slot(&self, i: usize) -> MutexGuard<'_, Slot> {
+        // A panic while a slot is locked is caught by the task; the slot stays usable.
+        self.slots[i].lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn snapshot(&self) -> Program {
+        self.program
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Spawns the check of `i`, whose imports are all checked (or failed).
+    fn spawn_check<'s>(&'s self, s: &rayon::Scope<'s>, i: usize) {
+        s.spawn(move |s| {
+            self.check(i);
+            for &d in &self.dependents[i] {
+                if self.check_waiting[d].fetch_sub(1, Ordering::AcqRel) == 1 {
+                    self.spawn_check(s, d);
+                }
+            }
+            self.hook_ready(s, i);
+        });
+    }
+
+    /// Checks package `i` if it parsed, and records whether its types are available.
+    fn check(&self, i: usize) {
+        let p = &self.graph.packages[i];
+        let files = self.slot(i).files.clone();
+        let (Some(files), Some(idx)) = (files, self.results[i].pkg) else {
+            let builtin = matches!(self.results[i].status, PackageStatus::Builtin);
+            let _ = self.available[i].set(self.results[i].pkg.filter(|_| builtin));
+            return;
+        };
+        let input = PackageInput {
+            idx,
+            path: p.compiler_path().to_owned(),
+            files: files.clone(),
+            imports: self.importable(p),
+            go_version: p.go_version.clone(),
+        };
+        let program = self.snapshot();
+        let t = Instant::now();
+        let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+            let checked = check_package(&program, self.shared.universe, &input);
+            let mut errors: Vec<LocatedError> = checked
+                .errors
+                .iter()
+                .map(|e| LocatedError::new(&files, e.clone()))
+                .collect();
+            let cgo_errors = if p.cgo_files.is_empty() || errors.is_empty() {
+                Vec::new()
+            } else {
+                split_cgo_errors(&mut errors, &cgo_declared_names(p))
+            };
+            (checked, CheckedErrors { errors, cgo_errors })
+        }));
+        let time = t.elapsed();
+        drop(program);
+        let mut slot = self.slot(i);
+        slot.check_time = time;
+        match outcome {
+            Ok((checked, errors)) => {
+                self.program
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(checked.arena);
+                slot.info = checked.info;
+                slot.raw_errors = checked.errors;
+                slot.checked = Some(Ok(errors));
+                let _ = self.available[i].set(Some(idx));
+            }
+            Err(e) => {
+                slot.checked = Some(Err(panic_message(e.as_ref())));
+                slot.files = None;
+                let _ = self.available[i].set(None);
+            }
+        }
+    }
+
+    /// The imports of `p` that can be used: checked, and before `p` in dependency order (a
+    /// package later in the order is in an import cycle with `p`; go/types would not have
+    /// it either). The checker reports the others as not importable.
+    fn importable(&self, p: &Package) -> HashMap<String, PkgIdx> {
+        p.imports
+            .iter()
+            .filter(|imp| imp.id < p.id)
+            .filter_map(|imp| Some((imp.path.clone(), (*self.available[imp.id.index()].get()?)?)))
             .collect()
     }
 
-    /// Runs the hook on checked packages in parallel; a panic is caught per package.
-    fn run_hooks<H: PackageHook>(
-        &self,
-        hook: &H,
-        batch: &[Pending],
-    ) -> Vec<(usize, HookOutcome<H::Output>, Duration)> {
-        batch
-            .par_iter()
-            .map(|done| {
-                let files: &[Arc<File>] = match &self.parsed[done.index] {
-                    ParsedPackage::Files(files) => files,
-                    ParsedPackage::NotChecked(_) => &[],
-                };
-                let view = PackageView {
-                    package: &self.graph.packages[done.index],
-                    pkg: done.pkg,
-                    program: self.program,
-                    universe: self.universe,
-                    info: &done.info,
-                    errors: &done.errors,
-                    files,
-                    file_table: self.file_table,
-                    sizes: self.sizes,
-                };
-                let t = Instant::now();
-                let outcome = panic::catch_unwind(AssertUnwindSafe(|| hook.run(&view)))
-                    .map_err(|e| panic_message(e.as_ref()));
-                (done.index, outcome, t.elapsed())
-            })
-            .collect()
+    /// One of the things `i`'s hook waits for is done; runs it if nothing else is left.
+    fn hook_ready<'s>(&'s self, s: &rayon::Scope<'s>, i: usize) {
+        if self.hook_waiting[i].fetch_sub(1, Ordering::AcqRel) != 1 {
+            return;
+        }
+        s.spawn(move |s| {
+            self.run_hook(i);
+            for &d in &self.dependents[i] {
+                self.hook_ready(s, d);
+            }
+        });
     }
-}
 
-/// The imports of `p` that can be used: checked, and before `p` in dependency order (a
-/// package later in the order is in an import cycle with `p`; go/types would not have it
-/// either). The others are reported by the checker as not importable.
-fn importable(p: &Package, available: &[Option<PkgIdx>]) -> HashMap<String, PkgIdx> {
-    p.imports
-        .iter()
-        .filter(|imp| imp.id < p.id)
-        .filter_map(|imp| Some((imp.path.clone(), available[imp.id.index()]?)))
-        .collect()
+    /// Runs the hook on package `i` if it is checked and wanted, then releases or retains
+    /// its trees and recorded information.
+    fn run_hook(&self, i: usize) {
+        let Shared { hook, retain, .. } = self.shared;
+        let p = &self.graph.packages[i];
+        let (files, info, errors) = {
+            let mut slot = self.slot(i);
+            (
+                slot.files.take(),
+                mem::take(&mut slot.info),
+                mem::take(&mut slot.raw_errors),
+            )
+        };
+        let pkg = self.available[i].get().copied().flatten();
+        if let (Some(pkg), true) = (pkg, hook.wants(p)) {
+            let program = self.snapshot();
+            let view = PackageView {
+                package: p,
+                pkg,
+                program: &program,
+                universe: self.shared.universe,
+                info: &info,
+                errors: &errors,
+                files: files.as_deref().unwrap_or(&[]),
+                file_table: self.shared.file_table,
+                sizes: self.shared.sizes,
+            };
+            let t = Instant::now();
+            let outcome = panic::catch_unwind(AssertUnwindSafe(|| hook.run(&view)))
+                .map_err(|e| panic_message(e.as_ref()));
+            self.slot(i).hook_time = t.elapsed();
+            *self.hooked[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(outcome);
+        }
+        // Only packages that checked still have their trees here.
+        if let (Some(files), true) = (files, retain.keeps(p)) {
+            let mut slot = self.slot(i);
+            slot.retained_files = files;
+            slot.retained_info = Some(info);
+        }
+    }
 }
