@@ -7,9 +7,12 @@
 //! reusable pieces: locating Go, listing files, building and streaming the Go tool, and
 //! comparing one file. The modules hold the type checker's counterpart: [`gotypes`]
 //! (go/types' side, from `tools/gotypes`), [`typecheck`] (ours), [`classes`] (comparing the
-//! two line class by line class) and [`ratchet`] (the committed figures).
+//! two line class by line class) and [`ratchet`] (the committed figures). [`gc`] holds the
+//! escape analysis's counterpart: gc's `-m` output, parsed, classified and compared with
+//! goescape's.
 
 pub mod classes;
+pub mod gc;
 pub mod gotypes;
 pub mod ratchet;
 pub mod typecheck;
