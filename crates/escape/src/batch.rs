@@ -8,7 +8,10 @@ use goescape_ir::type_facts::TypeFacts;
 use goescape_ir::{ExprId, FuncId, IrType, Package, VarClass, VarId};
 use goescape_types::ObjId;
 
-use crate::graph::{attr, Edge, Hole, LocId, LocKind, Location, BLANK, CALLEE, HEAP, MUTATOR};
+use crate::graph::{
+    attr, Edge, Hole, LocId, LocKind, Location, Note, NoteAt, NoteId, BLANK, CALLEE, HEAP, MUTATOR,
+};
+use crate::Diagnostic;
 use crate::leaks::Leaks;
 use crate::Summaries;
 
@@ -46,6 +49,12 @@ pub(crate) struct Batch<'a> {
     /// How each captured variable was captured: (variable, by value, address taken,
     /// reassigned), for `-m=2`.
     pub capture_notes: Vec<(VarId, bool, bool, bool)>,
+    /// Whether to explain flows (`-m=2`): notes are recorded and explanations printed.
+    pub explain: bool,
+    pub notes: Vec<Note>,
+    /// Explanation lines, in the order gc prints them.
+    pub explanations: Vec<Diagnostic>,
+    pub printer: Option<&'a goescape_ir::fmt::Printer<'a>>,
 }
 
 impl<'a> Batch<'a> {
@@ -75,6 +84,10 @@ impl<'a> Batch<'a> {
             cur: members[0],
             loop_depth: 1,
             capture_notes: Vec::new(),
+            explain: false,
+            notes: Vec::new(),
+            explanations: Vec::new(),
+            printer: None,
         };
         for attrs in [attr::ALL, attr::MUTATES, attr::CALLS, 0] {
             let mut l = Location::new(LocKind::Pseudo, members[0], 0);
@@ -160,12 +173,23 @@ impl<'a> Batch<'a> {
             return;
         }
         if self.loc(dst).has(attr::ESCAPES) && k.derefs < 0 {
+            if self.explain {
+                let pos = self.loc_pos(src);
+                let header = format!(
+                    "{} escapes to heap in {}:",
+                    self.loc_node_string(src),
+                    self.pkg.func(self.loc(src).func).name
+                );
+                self.explanations.push(Diagnostic::new(pos, header));
+                self.explain_flow(pos, dst, src, k.derefs, k.notes);
+            }
             self.loc_mut(src).attrs |= attr::ALL;
             return;
         }
         self.loc_mut(dst).edges.push(Edge {
             src,
             derefs: k.derefs,
+            notes: k.notes,
         });
     }
 
@@ -194,8 +218,33 @@ impl<'a> Batch<'a> {
     /// An allocation of its own for expression `e`: the value's address flows to `k`.
     pub fn spill(&mut self, k: Hole, e: ExprId) -> Hole {
         let loc = self.new_loc(LocKind::Expr(e), false);
-        self.flow(k.addr(), loc);
+        let k = self.note(k.addr(), NoteAt::Expr(e), "spill");
+        self.flow(k, loc);
         Hole::to(loc)
+    }
+
+    /// `k` with a step of explanation (recorded only for `-m=2`).
+    pub fn note(&mut self, k: Hole, at: NoteAt, why: &'static str) -> Hole {
+        if !self.explain {
+            return k;
+        }
+        self.notes.push(Note {
+            next: k.notes,
+            at,
+            why,
+        });
+        Hole {
+            notes: Some(NoteId(self.notes.len() as u32 - 1)),
+            ..k
+        }
+    }
+
+    pub fn note_expr(&mut self, k: Hole, e: ExprId, why: &'static str) -> Hole {
+        self.note(k, NoteAt::Expr(e), why)
+    }
+
+    pub fn note_stmt(&mut self, k: Hole, s: goescape_ir::StmtId, why: &'static str) -> Hole {
+        self.note(k, NoteAt::Stmt(s), why)
     }
 
     pub fn has_pointers(&self, ty: IrType) -> bool {
@@ -245,11 +294,29 @@ impl<'a> Batch<'a> {
             for cap in func.captures.clone() {
                 let loc = self.var_loc(cap.var);
                 let var = self.pkg.var(cap.var);
-                let l = self.loc(loc);
-                let by_value = !l.addrtaken && !l.reassigned && self.facts.size(var.ty) <= 128;
-                let k = if by_value { c.hole } else { c.hole.addr() };
+                let (addrtaken, reassigned) = (self.loc(loc).addrtaken, self.loc(loc).reassigned);
+                let width = self.facts.size(var.ty);
+                let by_value = !addrtaken && !reassigned && width <= 128;
+                if self.explain {
+                    let how = if by_value { "value" } else { "ref" };
+                    let owner = &self.pkg.func(var.func).name;
+                    let line = format!(
+                        "{owner} capturing by {how}: {} (addr={} assign={} width={width})",
+                        var.name, addrtaken, reassigned
+                    );
+                    self.explanations.push(Diagnostic::new(var.pos, line));
+                }
                 self.capture_notes
-                    .push((cap.var, by_value, l.addrtaken, l.reassigned));
+                    .push((cap.var, by_value, addrtaken, reassigned));
+                let at = NoteAt::Capture {
+                    var: cap.var,
+                    pos: cap.pos,
+                };
+                let mut k = c.hole;
+                if !by_value {
+                    k = self.note(k.addr(), at, "reference");
+                }
+                let k = self.note(k, at, "captured by a closure");
                 self.flow(k, loc);
             }
         }

@@ -22,7 +22,7 @@ impl Batch<'_> {
     pub fn call(&mut self, ks: Option<&[Hole]>, e: ExprId) {
         let pkg = self.pkg;
         match &pkg.expr(e).kind {
-            ExprKind::Call { callee, args, .. } => self.call_func(ks, callee, args),
+            ExprKind::Call { callee, args, .. } => self.call_func(ks, e, callee, args),
             ExprKind::Builtin { op, args, ddd } => self.builtin(ks, e, *op, args, *ddd),
             _ => {
                 let k = ks
@@ -33,7 +33,7 @@ impl Batch<'_> {
         }
     }
 
-    fn call_func(&mut self, ks: Option<&[Hole]>, callee: &Callee, args: &[ExprId]) {
+    fn call_func(&mut self, ks: Option<&[Hole]>, call: ExprId, callee: &Callee, args: &[ExprId]) {
         let target = match callee {
             Callee::Static { func, .. } => Some(Target {
                 local: self.func_of.get(func).copied(),
@@ -62,12 +62,14 @@ impl Batch<'_> {
             Callee::Interface { recv, .. } => {
                 // The receiver is the first argument of an unknown function.
                 let k = self.heap_hole();
+                let k = self.note_expr(k, call, "call parameter");
                 self.expr(k, *recv);
             }
             Callee::Static { fun, .. } | Callee::Local { fun, .. } | Callee::Dynamic { fun } => {
                 let mut callee_k = self.discard_hole();
                 if target.is_none() && ks.is_some_and(|ks| ks.iter().any(|k| k.dst != BLANK)) {
-                    callee_k = self.callee_hole();
+                    let h = self.callee_hole();
+                    callee_k = self.note_expr(h, call, "callee operand");
                 }
                 self.expr(callee_k, *fun);
             }
@@ -81,6 +83,7 @@ impl Batch<'_> {
                     None => self.heap_hole(),
                 },
             };
+            let k = self.note_expr(k, call, "call parameter");
             self.expr(k, arg);
         }
     }
@@ -201,22 +204,27 @@ impl Batch<'_> {
                 let mut appendee_k = self.tee_hole(&[k0, mutator]);
                 if self.elem_has_pointers(self.pkg.expr(first).ty) {
                     let h = self.heap_hole().deref();
+                    let h = self.note_expr(h, e, "appendee slice");
                     appendee_k = self.tee_hole(&[appendee_k, h]);
                 }
+                let appendee_k = self.note_expr(appendee_k, e, "call parameter");
                 self.expr(appendee_k, first);
                 if ddd {
                     if let Some(&second) = args.get(1) {
                         let ty = self.pkg.expr(second).ty;
                         let k = if self.is_slice(ty) && self.elem_has_pointers(ty) {
-                            self.heap_hole().deref()
+                            let h = self.heap_hole().deref();
+                            self.note_expr(h, e, "appended slice...")
                         } else {
                             self.discard_hole()
                         };
+                        let k = self.note_expr(k, e, "call parameter");
                         self.expr(k, second);
                     }
                 } else {
                     for &a in &args[1..] {
                         let h = self.heap_hole();
+                        let h = self.note_expr(h, e, "call parameter");
                         self.expr(h, a);
                     }
                 }
@@ -226,43 +234,51 @@ impl Batch<'_> {
             BuiltinOp::Copy => {
                 if let Some(&dst) = args.first() {
                     let m = self.mutator_hole();
+                    let m = self.note_expr(m, e, "call parameter");
                     self.expr(m, dst);
                 }
                 if let Some(&src) = args.get(1) {
                     let ty = self.pkg.expr(src).ty;
                     let k = if self.is_slice(ty) && self.elem_has_pointers(ty) {
-                        self.heap_hole().deref()
+                        let h = self.heap_hole().deref();
+                        self.note_expr(h, e, "copied slice")
                     } else {
                         self.discard_hole()
                     };
+                    let k = self.note_expr(k, e, "call parameter");
                     self.expr(k, src);
                 }
             }
             BuiltinOp::Panic => {
                 for &a in args {
                     let h = self.heap_hole();
+                    let h = self.note_expr(h, e, "call parameter");
                     self.expr(h, a);
                 }
             }
             BuiltinOp::Min | BuiltinOp::Max => {
+                let k = self.note_expr(k0, e, "call parameter");
                 for &a in args {
-                    self.expr(k0, a);
+                    self.expr(k, a);
                 }
             }
             BuiltinOp::Clear => {
                 for &a in args {
                     let m = self.mutator_hole();
+                    let m = self.note_expr(m, e, "call parameter");
                     self.expr(m, a);
                 }
             }
             BuiltinOp::UnsafeStringData | BuiltinOp::UnsafeSliceData => {
+                let k = self.note_expr(k0, e, "call parameter");
                 for &a in args {
-                    self.expr(k0, a);
+                    self.expr(k, a);
                 }
             }
             BuiltinOp::UnsafeAdd | BuiltinOp::UnsafeSlice | BuiltinOp::UnsafeString => {
                 if let Some(&a) = args.first() {
-                    self.expr(k0, a);
+                    let k = self.note_expr(k0, e, "call parameter");
+                    self.expr(k, a);
                 }
                 for &a in args.iter().skip(1) {
                     self.discard(a);

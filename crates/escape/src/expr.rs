@@ -39,20 +39,34 @@ impl Batch<'_> {
                 self.discard(*x);
                 self.discard(*y);
             }
-            ExprKind::AddrOf(x) => self.expr(k.addr(), *x),
-            ExprKind::Deref(x) => self.expr(k.deref(), *x),
-            ExprKind::Field { x, .. } | ExprKind::InterfaceMethod { x, .. } => self.expr(k, *x),
-            ExprKind::FieldPtr { x, .. } => self.expr(k.deref(), *x),
+            ExprKind::AddrOf(x) => {
+                let k = self.note_expr(k.addr(), e, "address-of");
+                self.expr(k, *x);
+            }
+            ExprKind::Deref(x) => {
+                let k = self.note_expr(k.deref(), e, "indirection");
+                self.expr(k, *x);
+            }
+            ExprKind::Field { x, .. } | ExprKind::InterfaceMethod { x, .. } => {
+                let k = self.note_expr(k, e, "dot");
+                self.expr(k, *x);
+            }
+            ExprKind::FieldPtr { x, .. } => {
+                let k = self.note_expr(k.deref(), e, "dot of pointer");
+                self.expr(k, *x);
+            }
             ExprKind::TypeAssert { x, .. } => {
                 let k = self.dot_type(k, n.ty);
+                let k = self.note_expr(k, e, "dot");
                 self.expr(k, *x);
             }
             ExprKind::Index { x, index, array } => {
-                if *array {
-                    self.expr(k, *x);
+                let k = if *array {
+                    self.note_expr(k, e, "fixed-array-index-of")
                 } else {
-                    self.expr(k.deref(), *x);
-                }
+                    self.note_expr(k.deref(), e, "dot of pointer")
+                };
+                self.expr(k, *x);
                 self.discard(*index);
             }
             ExprKind::MapIndex { x, key } => {
@@ -62,6 +76,7 @@ impl Batch<'_> {
             ExprKind::Slice {
                 x, low, high, max, ..
             } => {
+                let k = self.note_expr(k, e, "slice");
                 self.expr(k, *x);
                 for part in [low, high, max].into_iter().flatten() {
                     self.discard(*part);
@@ -103,12 +118,18 @@ impl Batch<'_> {
                 self.expr(k, *x);
             }
             ExprKind::ArrayLit { elems, slice, .. } => {
-                let k = if *slice { self.spill(k, e) } else { k };
+                let (k, why) = if *slice {
+                    (self.spill(k, e), "slice-literal-element")
+                } else {
+                    (k, "array literal element")
+                };
+                let k = self.note_expr(k, e, why);
                 for &el in elems {
                     self.expr(k, el);
                 }
             }
             ExprKind::StructLit { fields } => {
+                let k = self.note_expr(k, e, "struct literal element");
                 for &(_, v) in fields {
                     self.expr(k, v);
                 }
@@ -117,8 +138,10 @@ impl Batch<'_> {
                 self.spill(k, e);
                 for &(key, value) in entries {
                     let h = self.heap_hole();
-                    self.expr(h, key);
-                    self.expr(h, value);
+                    let hk = self.note_expr(h, e, "map literal key");
+                    self.expr(hk, key);
+                    let hv = self.note_expr(h, e, "map literal value");
+                    self.expr(hv, value);
                 }
             }
             ExprKind::Closure(f) => {
@@ -164,6 +187,7 @@ impl Batch<'_> {
                 if !self.facts.is_interface(from) && !self.facts.is_direct_iface(from) {
                     k = self.spill(k, e);
                 }
+                let k = self.note_expr(k, e, "interface-converted");
                 self.expr(k, x);
             }
             ConvKind::StringToBytes
@@ -174,7 +198,10 @@ impl Batch<'_> {
                 self.spill(k, e);
                 self.discard(x);
             }
-            ConvKind::SliceToArray => self.expr(k.deref(), x),
+            ConvKind::SliceToArray => {
+                let k = self.note_expr(k.deref(), e, "slice-to-array");
+                self.expr(k, x);
+            }
             ConvKind::SliceToArrayPointer => self.expr(k, x),
             ConvKind::Value | ConvKind::NoOp => {
                 if self.facts.is_unsafe_pointer(to) && self.facts.is_uintptr(from) {

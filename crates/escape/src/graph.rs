@@ -2,7 +2,7 @@
 //! from the value that flows to where it flows, weighted by dereferences (`&x` is -1,
 //! `*p` is +1), and holes — where an expression's value will be stored.
 
-use goescape_ir::{ExprId, FuncId, VarId};
+use goescape_ir::{ExprId, FuncId, IrPos, StmtId, VarId};
 
 use crate::leaks::Leaks;
 
@@ -42,6 +42,28 @@ pub mod attr {
 pub struct Edge {
     pub src: LocId,
     pub derefs: i32,
+    /// Why the value flows (`-m=2`), newest step first.
+    pub notes: Option<NoteId>,
+}
+
+/// A step of a flow, for explanations: an index into the batch's notes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct NoteId(pub u32);
+
+/// The node a note points at.
+#[derive(Clone, Copy, Debug)]
+pub enum NoteAt {
+    Expr(ExprId),
+    Stmt(StmtId),
+    /// A closure's reference to a captured variable.
+    Capture { var: VarId, pos: IrPos },
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Note {
+    pub next: Option<NoteId>,
+    pub at: NoteAt,
+    pub why: &'static str,
 }
 
 #[derive(Clone, Debug)]
@@ -105,6 +127,7 @@ pub struct Hole {
     pub derefs: i32,
     /// The value's address is taken on the way (the last shift was `&`).
     pub addrtaken: bool,
+    pub notes: Option<NoteId>,
 }
 
 impl Hole {
@@ -113,6 +136,7 @@ impl Hole {
             dst,
             derefs: 0,
             addrtaken: false,
+            notes: None,
         }
     }
 
@@ -121,6 +145,7 @@ impl Hole {
             dst: self.dst,
             derefs: (self.derefs + delta).max(-1),
             addrtaken: delta < 0,
+            notes: self.notes,
         }
     }
 

@@ -14,6 +14,7 @@
 
 mod batch;
 mod call;
+mod explain;
 mod expr;
 pub mod graph;
 pub mod leaks;
@@ -36,17 +37,26 @@ use crate::leaks::Leaks;
 /// Parameter summaries of analysed functions (receiver first), by function object.
 pub type Summaries = HashMap<ObjId, Vec<Leaks>>;
 
-/// One `-m` message.
+/// One line of `-m` output: `POS: MSG`, and for the steps of an explanation
+/// `POS: MSG at AT`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub pos: IrPos,
     pub msg: String,
+    pub at: Option<IrPos>,
 }
 
 impl Diagnostic {
     pub fn new(pos: IrPos, msg: String) -> Diagnostic {
-        Diagnostic { pos, msg }
+        Diagnostic { pos, msg, at: None }
     }
+}
+
+/// What to report: gc's `-m` level.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// 0: nothing; 1: decisions; 2 and more: also explanations and captures.
+    pub level: u8,
 }
 
 /// Analyses every function of `pkg` against the summaries of the packages it imports;
@@ -55,6 +65,7 @@ pub fn analyze_package(
     pkg: &Package,
     facts: &TypeFacts<'_>,
     imported: &Summaries,
+    options: Options,
 ) -> (Vec<Diagnostic>, Summaries) {
     let mut out = Vec::new();
     let mut own = Summaries::new();
@@ -79,6 +90,8 @@ pub fn analyze_package(
             }
         }
         let mut batch = Batch::new(pkg, facts, imported, &own, &func_of, &reassigned, &members);
+        batch.explain = options.level >= 2;
+        batch.printer = Some(&printer);
         for &f in &members {
             batch.init_func(f);
         }
@@ -88,6 +101,8 @@ pub fn analyze_package(
         batch.flow_closures();
         batch.heap_alloc_reasons();
         batch.walk_all();
+        // gc prints explanations as it finds them, before the batch's other lines.
+        out.append(&mut batch.explanations);
         let tags = batch.finish(&printer, &mut out);
         for (f, leaks) in tags {
             if let Some(obj) = pkg.func(f).obj {

@@ -17,7 +17,8 @@ impl Batch<'_> {
     pub fn heap_alloc_reasons(&mut self) {
         for i in 0..self.locs.len() {
             let id = crate::graph::LocId(i as u32);
-            let reason = match self.loc(id).kind {
+            let kind = self.loc(id).kind;
+            let reason = match kind {
                 LocKind::Var(v) => {
                     let var = self.pkg.var(v);
                     heap_alloc_reason_var(
@@ -29,8 +30,17 @@ impl Batch<'_> {
                 LocKind::Expr(e) => heap_alloc_reason_expr(self.pkg, self.facts, e),
                 _ => None,
             };
-            if reason.is_some() {
+            if let Some(why) = reason {
+                let at = match kind {
+                    LocKind::Var(v) => crate::graph::NoteAt::Capture {
+                        var: v,
+                        pos: self.pkg.var(v).pos,
+                    },
+                    LocKind::Expr(e) => crate::graph::NoteAt::Expr(e),
+                    _ => continue,
+                };
                 let k = self.heap_hole().addr();
+                let k = self.note(k, at, why);
                 self.flow(k, id);
             }
         }

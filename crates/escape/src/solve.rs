@@ -56,6 +56,16 @@ impl Batch<'_> {
             if derefs < 0 {
                 derefs = 0;
                 if self.outlives(root, l) {
+                    if self.explain && !self.loc(l).has(attr::ESCAPES) {
+                        let pos = self.loc_pos(l);
+                        let header = format!(
+                            "{} escapes to heap in {}:",
+                            self.loc_node_string(l),
+                            self.pkg.func(self.loc(l).func).name
+                        );
+                        self.explanations.push(crate::Diagnostic::new(pos, header));
+                        self.explain_path(root, l);
+                    }
                     new_attrs |= attr::ALL;
                 } else if self.loc(root).has(attr::PERSISTS) {
                     new_attrs |= attr::PERSISTS;
@@ -66,6 +76,17 @@ impl Batch<'_> {
             }
             if self.loc(l).param {
                 if self.outlives(root, l) {
+                    if self.explain && !self.loc(l).has(attr::ESCAPES) {
+                        let pos = self.loc_pos(l);
+                        let header = format!(
+                            "parameter {} leaks to {} for {} with derefs={derefs}:",
+                            self.loc_node_string(l),
+                            self.explain_loc(root),
+                            self.pkg.func(self.loc(l).func).name
+                        );
+                        self.explanations.push(crate::Diagnostic::new(pos, header));
+                        self.explain_path(root, l);
+                    }
                     self.leak_to(l, root, derefs);
                 }
                 if self.loc(root).has(attr::MUTATES) {

@@ -61,7 +61,11 @@ impl Batch<'_> {
                 self.expr(Hole::to(tmp), *x);
                 self.loop_depth += 1;
                 let ks = self.addrs(&[*key, *value]);
-                let k = if *array { ks[1] } else { ks[1].deref() };
+                let k = if *array {
+                    self.note_stmt(ks[1], id, "range")
+                } else {
+                    self.note_stmt(ks[1].deref(), id, "range-deref")
+                };
                 self.flow(k, tmp);
                 self.reassigned(&ks, id);
                 self.block(body);
@@ -86,7 +90,8 @@ impl Batch<'_> {
                             let k = self.dcl(v);
                             let ty = pkg.var(v).ty;
                             if self.has_pointers(ty) {
-                                ks.push(self.dot_type(k, ty));
+                                let k = self.dot_type(k, ty);
+                                ks.push(self.note_stmt(k, id, "switch case"));
                             }
                         }
                     }
@@ -108,13 +113,22 @@ impl Batch<'_> {
             StmtKind::Send { ch, value } => {
                 self.discard(*ch);
                 let k = self.heap_hole();
+                let k = self.note_stmt(k, id, "send");
                 self.expr(k, *value);
             }
-            StmtKind::Assign { x, y } => self.assign_list(&[Some(*x)], &[*y], id),
-            StmtKind::AssignOp { x, y } => self.assign_list(&[Some(*x)], &[Some(*y)], id),
-            StmtKind::AssignPair { lhs, rhs, .. } => {
+            StmtKind::Assign { x, y } => self.assign_list(&[Some(*x)], &[*y], id, "assign"),
+            StmtKind::AssignOp { x, y, .. } => {
+                self.assign_list(&[Some(*x)], &[Some(*y)], id, "assign")
+            }
+            StmtKind::AssignPair { lhs, rhs, kind } => {
                 let rhs: Vec<Option<ExprId>> = rhs.iter().copied().map(Some).collect();
-                self.assign_list(lhs, &rhs, id);
+                let why = match kind {
+                    goescape_ir::stmt::PairKind::Plain => "assign-pair",
+                    goescape_ir::stmt::PairKind::DotType => "assign-pair-dot-type",
+                    goescape_ir::stmt::PairKind::MapRead => "assign-pair-mapr",
+                    goescape_ir::stmt::PairKind::Receive => "assign-pair-receive",
+                };
+                self.assign_list(lhs, &rhs, id, why);
             }
             StmtKind::AssignCall { lhs, call } => {
                 let ks = self.addrs(lhs);
@@ -132,6 +146,7 @@ impl Batch<'_> {
                 let _ = dsts;
                 for (i, &k) in ks.iter().enumerate() {
                     if let Some(&src) = results.get(i) {
+                        let k = self.note_stmt(k, id, "return");
                         self.expr(k, src);
                     }
                 }
@@ -187,6 +202,7 @@ impl Batch<'_> {
             ExprKind::MapIndex { x, key } => {
                 self.discard(*x);
                 let k = self.heap_hole();
+                let k = self.note_expr(k, n, "key of map put");
                 self.expr(k, *key);
                 self.heap_hole()
             }
@@ -205,7 +221,13 @@ impl Batch<'_> {
         self.expr(k, x);
     }
 
-    fn assign_list(&mut self, dsts: &[Option<ExprId>], srcs: &[Option<ExprId>], stmt: StmtId) {
+    fn assign_list(
+        &mut self,
+        dsts: &[Option<ExprId>],
+        srcs: &[Option<ExprId>],
+        stmt: StmtId,
+        why: &'static str,
+    ) {
         let ks = self.addrs(dsts);
         for (i, &k) in ks.iter().enumerate() {
             let src = srcs.get(i).copied().flatten();
@@ -217,6 +239,7 @@ impl Batch<'_> {
                 }
             }
             if let Some(src) = src {
+                let k = self.note_stmt(k, stmt, why);
                 self.expr(k, src);
             }
         }

@@ -282,6 +282,68 @@ impl Printer<'_> {
         }
     }
 
+    /// A statement as gc prints it in explanations (`ir/fmt.go`'s `stmtFmt`, short form).
+    pub fn stmt(&self, s: crate::ids::StmtId) -> String {
+        use crate::stmt::StmtKind as S;
+        let list = |l: &[ExprId]| {
+            let mut out = String::new();
+            self.list(&mut out, l);
+            out
+        };
+        let defines = |targets: &[ExprId]| {
+            targets.iter().any(|&t| {
+                matches!(self.pkg.expr(t).kind, ExprKind::Var(v) if self.pkg.var(v).defn == Some(s))
+            })
+        };
+        match &self.pkg.stmt(s).kind {
+            S::Decl(v) => {
+                let var = self.pkg.var(*v);
+                format!("var {} {}", var.name, self.ir_type_string(var.ty))
+            }
+            S::Assign { x, y } => {
+                let op = if defines(&[*x]) { ":=" } else { "=" };
+                let y = y.map_or_else(|| "<nil>".to_owned(), |y| self.expr(y));
+                format!("{} {op} {y}", self.expr(*x))
+            }
+            S::AssignOp { x, y, op, incdec } => {
+                if *incdec {
+                    let suffix = if *op == BinaryOp::Add { "++" } else { "--" };
+                    format!("{}{suffix}", self.expr(*x))
+                } else {
+                    format!("{} {}= {}", self.expr(*x), binary_str(*op), self.expr(*y))
+                }
+            }
+            S::AssignPair { lhs, rhs, .. } => {
+                let lhs: Vec<ExprId> = lhs.iter().flatten().copied().collect();
+                let op = if defines(&lhs) { ":=" } else { "=" };
+                format!("{} {op} {}", list(&lhs), list(rhs))
+            }
+            S::AssignCall { lhs, call } => {
+                let lhs: Vec<ExprId> = lhs.iter().flatten().copied().collect();
+                let op = if defines(&lhs) { ":=" } else { "=" };
+                format!("{} {op} {}", list(&lhs), self.expr(*call))
+            }
+            S::Return(results) => format!("return {}", list(results)),
+            S::Go(call) => format!("go {}", self.expr(*call)),
+            S::Defer(call) => format!("defer {}", self.expr(*call)),
+            S::Expr(e) => self.expr(*e),
+            S::Send { ch, value } => {
+                let mut out = String::new();
+                self.expr_prec(&mut out, *ch, PREC_ATOM);
+                out.push_str(" <- ");
+                self.expr_prec(&mut out, *value, PREC_ATOM + 1);
+                out
+            }
+            S::For { .. } | S::Range { .. } => "for loop".to_owned(),
+            S::Select(_) => "select statement".to_owned(),
+            S::Switch { .. } | S::TypeSwitch { .. } => "switch statement".to_owned(),
+            S::If { cond, .. } => format!("if {} {{ ... }}", self.expr(*cond)),
+            S::Block(_) => String::new(),
+            S::Label { name, .. } => format!("{name}: "),
+            S::Jump => String::new(),
+        }
+    }
+
     fn list(&self, out: &mut String, args: &[ExprId]) {
         for (i, a) in args.iter().enumerate() {
             if i > 0 {

@@ -1,5 +1,6 @@
 //! Statements, as gc's escape analysis walks them.
 
+use crate::expr::BinaryOp;
 use crate::ids::{ExprId, StmtId, VarId};
 use crate::pos::IrPos;
 
@@ -52,6 +53,8 @@ pub enum StmtKind {
     AssignOp {
         x: ExprId,
         y: ExprId,
+        op: BinaryOp,
+        incdec: bool,
     },
     /// `a, b = x, y` and the comma-ok forms (one right-hand side).
     AssignPair {

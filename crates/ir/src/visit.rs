@@ -31,7 +31,7 @@ fn stmt_children(pkg: &Package, s: StmtId, stmts: &mut Vec<StmtId>, exprs: &mut 
             exprs.push(*x);
             exprs.extend(y);
         }
-        StmtKind::AssignOp { x, y } => exprs.extend([*x, *y]),
+        StmtKind::AssignOp { x, y, .. } => exprs.extend([*x, *y]),
         StmtKind::AssignPair { lhs, rhs, .. } => {
             exprs.extend(lhs.iter().flatten());
             exprs.extend(rhs);

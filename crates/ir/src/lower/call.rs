@@ -66,7 +66,7 @@ impl<'a> Lowerer<'a, '_> {
                     let recv = self.expr(*x);
                     let path = &sel.index[..sel.index.len() - 1];
                     let recv = self.embedded_path(recv, path, fun_pos);
-                    let args = self.call_args(args, sig, ddd, pos);
+                    let (args, ddd) = self.call_args(args, sig, ddd, pos);
                     if self.is_interface_recv(recv) {
                         let iface_fun = self.mk(
                             ExprKind::InterfaceMethod {
@@ -149,7 +149,7 @@ impl<'a> Lowerer<'a, '_> {
             },
             _ => Callee::Dynamic { fun: callee_expr },
         };
-        let args = self.call_args(args, sig, ddd, pos);
+        let (args, ddd) = self.call_args(args, sig, ddd, pos);
         self.mk(
             ExprKind::Call { callee, args, ddd },
             IrType::Go(ty),
@@ -180,8 +180,8 @@ impl<'a> Lowerer<'a, '_> {
         }
         let wants_pointer = has_ptr_recv(self.store, method);
         let is_pointer = self.is_pointer_expr(recv);
-        let recv_pos = self.out.expr(recv).pos;
-        let _ = pos;
+        // gc places the implicit & or * at the selector.
+        let recv_pos = pos;
         match (wants_pointer, is_pointer) {
             (true, false) => {
                 let t = match self.ir_type(recv) {
@@ -209,13 +209,14 @@ impl<'a> Lowerer<'a, '_> {
 
     /// The arguments of a call, converted to the parameter types, with variadic
     /// arguments packed and a multi-value argument spread through temporaries.
+    /// Packed arguments make the call a `...` call, as gc's `FixVariadicCall` does.
     fn call_args(
         &mut self,
         args: &[ast::ExprId],
         sig: Option<&'a Signature>,
         ddd: bool,
         call_pos: IrPos,
-    ) -> Vec<ExprId> {
+    ) -> (Vec<ExprId>, bool) {
         let mut values = Vec::with_capacity(args.len());
         if args.len() == 1 && self.is_tuple(self.type_of(args[0])) {
             values = self.spread_tuple(args[0]);
@@ -225,12 +226,13 @@ impl<'a> Lowerer<'a, '_> {
             }
         }
         let Some(sig) = sig else {
-            return values;
+            return (values, ddd);
         };
         let param_ty = |i: usize| self.store.obj(sig.params[i]).ty;
         let n = sig.params.len();
         let mut out = Vec::with_capacity(n);
-        if sig.variadic && !ddd && n > 0 {
+        let packed = sig.variadic && !ddd && n > 0;
+        if packed {
             for (i, v) in values.iter().take(n - 1).enumerate() {
                 out.push(match param_ty(i) {
                     Some(t) => self.assign_conv(*v, t),
@@ -281,7 +283,7 @@ impl<'a> Lowerer<'a, '_> {
                 });
             }
         }
-        out
+        (out, ddd || packed)
     }
 
     pub(super) fn is_tuple(&self, ty: TypeId) -> bool {

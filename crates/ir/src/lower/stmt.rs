@@ -8,7 +8,7 @@ use goescape_types::ty::{Signature, Type};
 use goescape_types::TypeId;
 
 use super::Lowerer;
-use crate::expr::{Callee, ConvKind, ExprKind, IrType};
+use crate::expr::{BinaryOp, Callee, ConvKind, ExprKind, IrType};
 use crate::func::FuncKind;
 use crate::ids::{ExprId, StmtId, VarId};
 use crate::pos::IrPos;
@@ -76,7 +76,8 @@ impl<'a> Lowerer<'a, '_> {
                 let s = self.stmt_new(StmtKind::Send { ch, value: v }, self.pos(*arrow));
                 self.emit(out, s);
             }
-            Ast::IncDec { x, tok_pos, .. } => {
+            Ast::IncDec { x, tok_pos, tok } => {
+                let op = if *tok == Token::Inc { BinaryOp::Add } else { BinaryOp::Sub };
                 let xl = self.expr(*x);
                 let ty = self.type_of(*x);
                 let pos = self.pos(*tok_pos);
@@ -89,7 +90,15 @@ impl<'a> Lowerer<'a, '_> {
                     pos,
                     true,
                 );
-                let s = self.stmt_new(StmtKind::AssignOp { x: xl, y: one }, pos);
+                let s = self.stmt_new(
+                    StmtKind::AssignOp {
+                        x: xl,
+                        y: one,
+                        op,
+                        incdec: true,
+                    },
+                    pos,
+                );
                 self.emit(out, s);
             }
             Ast::Assign {
@@ -396,7 +405,16 @@ impl<'a> Lowerer<'a, '_> {
             };
             let xl = self.expr(x);
             let yl = self.expr(y);
-            let s = self.stmt_new(StmtKind::AssignOp { x: xl, y: yl }, pos);
+            let op = assign_op(tok);
+            let s = self.stmt_new(
+                StmtKind::AssignOp {
+                    x: xl,
+                    y: yl,
+                    op,
+                    incdec: false,
+                },
+                pos,
+            );
             self.emit(out, s);
             return;
         }
@@ -918,5 +936,22 @@ impl<'a> Lowerer<'a, '_> {
         let is = |t: IrType, k: goescape_types::BasicKind| matches!(t, IrType::Go(t) if matches!(self.underlying(t), Type::Basic(b) if b.kind == k));
         is(to, goescape_types::BasicKind::Uintptr)
             && is(from, goescape_types::BasicKind::UnsafePointer)
+    }
+}
+
+/// The operator of an assignment `x op= y`.
+fn assign_op(tok: Token) -> BinaryOp {
+    match tok {
+        Token::SubAssign => BinaryOp::Sub,
+        Token::MulAssign => BinaryOp::Mul,
+        Token::QuoAssign => BinaryOp::Div,
+        Token::RemAssign => BinaryOp::Rem,
+        Token::AndAssign => BinaryOp::And,
+        Token::OrAssign => BinaryOp::Or,
+        Token::XorAssign => BinaryOp::Xor,
+        Token::ShlAssign => BinaryOp::Shl,
+        Token::ShrAssign => BinaryOp::Shr,
+        Token::AndNotAssign => BinaryOp::AndNot,
+        _ => BinaryOp::Add,
     }
 }

@@ -1,0 +1,23 @@
+// errorcheck -0 -m=2 -l
+
+// Rule: -m=2 explains each escape: a header "x escapes to heap in F:" (or "parameter p
+// leaks to R for F with derefs=N:") followed by the flow path, one "flow: dst ← src:"
+// line per edge and "from EXPR (REASON) at POS" lines for the steps of each edge, all
+// printed at the position of the escaping value.
+
+package explanation
+
+var sink *int
+
+func returned() *int {
+	x := 1 // ERROR "moved to heap: x$" "x escapes to heap in returned:$" "flow: ~r0 ← &x:$" "from &x \(address-of\) at .*explanation.go:14:9$" "from return &x \(return\) at .*explanation.go:14:2$"
+	return &x
+}
+
+func leaked(p *int) { // ERROR "leaking param: p$" "parameter p leaks to {heap} for leaked with derefs=0:$" "flow: {heap} ← p:$" "from sink = p \(assign\) at .*explanation.go:18:7$"
+	sink = p
+}
+
+func toResult(p *int) *int { // ERROR "leaking param: p to result ~r0 level=0$" "parameter p leaks to ~r0 for toResult with derefs=0:$" "flow: ~r0 ← p:$" "from return p \(return\) at .*explanation.go:22:2$"
+	return p
+}

@@ -1,0 +1,3 @@
+module goescape.test/escape
+
+go 1.26
