@@ -78,7 +78,7 @@ impl Batch<'_> {
         }
         for i in 0..self.locs.len() {
             let l = &self.locs[i];
-            if self.pkg.func(l.func).generic {
+            if self.pkg.func(l.func).generic && std::env::var_os("GOESCAPE_DEBUG_GENERIC").is_none() {
                 continue;
             }
             let escapes = l.has(attr::ESCAPES);
@@ -141,7 +141,8 @@ impl Batch<'_> {
         out: &mut Vec<Diagnostic>,
     ) -> Leaks {
         let func = self.pkg.func(f);
-        let diagnose = func.kind != FuncKind::GoDeferWrapper && !func.generic;
+        let diagnose = func.kind != FuncKind::GoDeferWrapper
+            && (!func.generic || std::env::var_os("GOESCAPE_DEBUG_GENERIC").is_some());
         let sig = self.facts.store.ty(func.sig);
         let Type::Signature(sig) = sig else {
             return Leaks::default();

@@ -119,7 +119,12 @@ impl<'a> TypeFacts<'a> {
             }
             Type::Struct(s) => {
                 let Some(offsets) = self.sizes.offsetsof(&self.store, &s.fields) else {
-                    return 0;
+                    // A layout that depends on type parameters: any field with pointers
+                    // makes the struct hold some.
+                    let any = s.fields.iter().any(|f| {
+                        self.store.obj(*f).ty.is_some_and(|t| self.ptr_data(t) > 0)
+                    });
+                    return if any { w } else { 0 };
                 };
                 let mut data = 0;
                 for (field, offset) in s.fields.iter().zip(offsets) {

@@ -34,7 +34,7 @@ impl<'a> Lowerer<'a, '_> {
         match fun_tv.map(|tv| tv.mode) {
             Some(Mode::TypeExpr) => {
                 return match args.first() {
-                    Some(&arg) => self.conversion(ty, arg),
+                    Some(&arg) => self.conversion(ty, arg, pos),
                     None => self.mk(ExprKind::Nil, IrType::Go(ty), pos, false),
                 };
             }

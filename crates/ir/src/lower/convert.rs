@@ -13,7 +13,8 @@ impl Lowerer<'_, '_> {
     /// `x` converted for assignment to a variable of type `to`.
     pub(super) fn assign_conv(&mut self, x: ExprId, to: TypeId) -> ExprId {
         let expr = self.out.expr(x);
-        let pos = expr.pos;
+        // At the converted expression as written: an explicit conversion's `(`.
+        let pos = self.syntax_pos.get(&x).copied().unwrap_or(expr.pos);
         let from = match expr.ty {
             IrType::Go(t) => t,
             IrType::PointerTo(_) => return x,

@@ -548,10 +548,17 @@ impl<'a> Lowerer<'a, '_> {
         matches!(self.out.expr(e).kind, ExprKind::Nil)
     }
 
-    /// A conversion `T(x)` written in the source; gc places it at its operand.
-    pub(super) fn conversion(&mut self, to: TypeId, arg: ast::ExprId) -> ExprId {
+    /// A conversion `T(x)` written in the source. gc places it at its operand as written
+    /// (a call operand at its `(`), and a conversion of it at the call's `(`.
+    pub(super) fn conversion(&mut self, to: TypeId, arg: ast::ExprId, call_pos: IrPos) -> ExprId {
         let x = self.expr(arg);
-        let pos = self.out.expr(x).pos;
+        let pos = self.gc_pos(arg);
+        let conv = self.conversion_of(to, arg, x, pos);
+        self.syntax_pos.insert(conv, call_pos);
+        conv
+    }
+
+    fn conversion_of(&mut self, to: TypeId, arg: ast::ExprId, x: ExprId, pos: IrPos) -> ExprId {
         let from = self.type_of(arg);
         let kind = self.conv_kind(from, to);
         self.mk(ExprKind::Conv { kind, x }, IrType::Go(to), pos, false)

@@ -62,6 +62,7 @@ pub fn lower_package(input: &LowerInput<'_>) -> Package {
         closure_counts: HashMap::new(),
         looping_labels: HashMap::new(),
         inits: 0,
+        syntax_pos: HashMap::new(),
     };
     for (i, file) in input.files.iter().enumerate() {
         lowerer.file_idx = i as u32;
@@ -91,6 +92,9 @@ pub(crate) struct Lowerer<'a, 'i> {
     looping_labels: HashMap<String, bool>,
     /// `init` functions lowered so far.
     inits: u32,
+    /// Nodes whose source position differs from their gc position (an explicit
+    /// conversion is at its operand, its source expression at the call's `(`).
+    syntax_pos: HashMap<crate::ids::ExprId, IrPos>,
 }
 
 impl<'a> Lowerer<'a, '_> {
