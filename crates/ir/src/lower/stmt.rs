@@ -159,12 +159,18 @@ impl<'a> Lowerer<'a, '_> {
                 if let Some(init) = init {
                     self.stmt(*init, out);
                 }
-                let c = self.expr(*cond);
+                // gc's noder drops the branch a constant condition never takes.
+                let (known, cond) = self.static_bool(*cond);
+                let c = self.expr(cond);
                 self.flush(out);
-                let then = self.block(&body.stmts);
+                let then = if known >= 0 {
+                    self.block(&body.stmts)
+                } else {
+                    Vec::new()
+                };
                 let else_ = match else_ {
-                    Some(e) => self.block(std::slice::from_ref(e)),
-                    None => Vec::new(),
+                    Some(e) if known <= 0 => self.block(std::slice::from_ref(e)),
+                    _ => Vec::new(),
                 };
                 let s = self.stmt_new(
                     StmtKind::If {
@@ -185,18 +191,20 @@ impl<'a> Lowerer<'a, '_> {
                 if let Some(init) = init {
                     self.stmt(*init, out);
                 }
+                let (tag, clauses) = self.constant_switch(*tag, &body.stmts);
                 let tag_ty = tag.map(|t| self.type_of(t));
                 let tag = tag.map(|t| self.expr(t));
                 self.flush(out);
                 let mut cases = Vec::new();
-                for &c in body.stmts.iter() {
+                for &c in clauses.iter() {
                     if let Ast::CaseClause {
                         case_pos,
                         list,
                         body,
                         ..
-                    } = &file.stmt(c).kind
+                    } = &file.stmt(c.0).kind
                     {
+                        let list: &[ast::ExprId] = if c.1 { &[] } else { list };
                         let saved = std::mem::take(&mut self.pending);
                         let list = list
                             .iter()
@@ -312,8 +320,17 @@ impl<'a> Lowerer<'a, '_> {
                 if let Some(init) = init {
                     self.stmt(*init, out);
                 }
+                let (never, cond) = match cond {
+                    Some(c) => {
+                        let (known, c) = self.static_bool(*c);
+                        (known < 0, Some(c))
+                    }
+                    None => (false, None),
+                };
                 let c = cond.map(|c| self.expr(c));
                 self.flush(out);
+                let post = if never { &None } else { post };
+                let body_stmts: &[ast::StmtId] = if never { &[] } else { &body.stmts };
                 let post = post.and_then(|p| {
                     let mut v = self.block(std::slice::from_ref(&p));
                     match v.len() {
@@ -322,7 +339,7 @@ impl<'a> Lowerer<'a, '_> {
                         _ => Some(self.stmt_new(StmtKind::Block(v), IrPos::NONE)),
                     }
                 });
-                let body = self.block(&body.stmts);
+                let body = self.block(body_stmts);
                 let s = self.stmt_new(
                     StmtKind::For {
                         cond: c,
@@ -953,5 +970,111 @@ fn assign_op(tok: Token) -> BinaryOp {
         Token::ShrAssign => BinaryOp::Shr,
         Token::AndNotAssign => BinaryOp::AndNot,
         _ => BinaryOp::Add,
+    }
+}
+
+impl Lowerer<'_, '_> {
+    /// gc's `staticBool`: whether a condition is always true (1), always false (-1) or
+    /// unknown (0), and the condition gc keeps (`c && x` with `c` false is `c`).
+    fn static_bool(&self, e: ast::ExprId) -> (i32, ast::ExprId) {
+        if let Some(v) = self.tv(e).and_then(|tv| tv.value.as_ref()) {
+            return (if v.bool_val() { 1 } else { -1 }, e);
+        }
+        let inner = self.strip_parens_pub(e);
+        if let AstExpr::Unary {
+            op: Token::Not, x, ..
+        }
+        | AstExpr::Binary {
+            op: Token::Not, x, ..
+        } = &self.file().expr(inner).kind
+        {
+            let (known, _) = self.static_bool(*x);
+            return (known, e);
+        }
+        if let AstExpr::Binary { x, op, y, .. } = &self.file().expr(inner).kind {
+            let is_const = |e: ast::ExprId| self.tv(e).is_some_and(|tv| tv.value.is_some());
+            match op {
+                Token::LAnd => {
+                    let (kx, _) = self.static_bool(*x);
+                    if kx < 0 {
+                        return (kx, *x);
+                    }
+                    let (ky, _) = self.static_bool(*y);
+                    if kx > 0 || ky < 0 {
+                        return (ky, if is_const(*x) { *y } else { e });
+                    }
+                }
+                Token::LOr => {
+                    let (kx, _) = self.static_bool(*x);
+                    if kx > 0 {
+                        return (kx, *x);
+                    }
+                    let (ky, _) = self.static_bool(*y);
+                    if kx < 0 || ky > 0 {
+                        return (ky, if is_const(*x) { *y } else { e });
+                    }
+                }
+                _ => {}
+            }
+        }
+        (0, e)
+    }
+
+    /// gc's noder keeps only the clause a constant switch always takes (as a `default`):
+    /// the tag (dropped when constant) and the clauses, each with whether it became a
+    /// default.
+    fn constant_switch(
+        &self,
+        tag: Option<ast::ExprId>,
+        clauses: &[ast::StmtId],
+    ) -> (Option<ast::ExprId>, Vec<(ast::StmtId, bool)>) {
+        let all = || clauses.iter().map(|&c| (c, false)).collect();
+        let tag_value = match tag {
+            Some(t) => match self.tv(t).and_then(|tv| tv.value.clone()) {
+                Some(v) => v,
+                None => return (tag, all()),
+            },
+            None => goescape_constant::Value::from_bool(true),
+        };
+        let file = self.file();
+        let mut target = None;
+        'outer: for &c in clauses {
+            let Ast::CaseClause { list, .. } = &file.stmt(c).kind else {
+                continue;
+            };
+            if list.is_empty() {
+                target = Some(c);
+            }
+            for &e in list.iter() {
+                let Some(v) = self.tv(e).and_then(|tv| tv.value.as_ref()) else {
+                    return (tag, all());
+                };
+                if goescape_constant::compare(&tag_value, goescape_constant::CompareOp::Eq, v) {
+                    target = Some(c);
+                    break 'outer;
+                }
+            }
+        }
+        match target {
+            Some(c) => {
+                let Ast::CaseClause { body, .. } = &file.stmt(c).kind else {
+                    return (tag, all());
+                };
+                let falls = body.last().is_some_and(|&s| {
+                    matches!(
+                        file.stmt(s).kind,
+                        Ast::Branch {
+                            tok: Token::Fallthrough,
+                            ..
+                        }
+                    )
+                });
+                if falls {
+                    return (tag, all());
+                }
+                (None, vec![(c, true)])
+            }
+            None => (None, Vec::new()),
+        }
     }
 }
