@@ -20,7 +20,9 @@ impl Batch<'_> {
     fn expr_inner(&mut self, mut k: Hole, e: ExprId) {
         let pkg = self.pkg;
         let n = pkg.expr(e);
-        if k.derefs >= 0 && !self.is_untyped(n.ty) && !self.has_pointers(n.ty) {
+        // A closure is a func value (the IR's go/defer wrappers carry no Go type).
+        let pointerful = matches!(n.kind, ExprKind::Closure(_)) || self.has_pointers(n.ty);
+        if k.derefs >= 0 && !self.is_untyped(n.ty) && !pointerful {
             k.dst = BLANK;
         }
         match &n.kind {

@@ -292,7 +292,9 @@ impl Printer<'_> {
         };
         let defines = |targets: &[ExprId]| {
             targets.iter().any(|&t| {
-                matches!(self.pkg.expr(t).kind, ExprKind::Var(v) if self.pkg.var(v).defn == Some(s))
+                // Source variables only: gc's temporaries are assigned, not defined.
+                matches!(self.pkg.expr(t).kind, ExprKind::Var(v)
+                    if self.pkg.var(v).defn == Some(s) && self.pkg.var(v).obj.is_some())
             })
         };
         match &self.pkg.stmt(s).kind {
