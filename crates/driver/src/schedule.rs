@@ -54,7 +54,12 @@ pub fn check_graph<H: PackageHook>(
     let mut results: Vec<PackageResult> = Vec::with_capacity(parsed.len());
     let mut slots: Vec<Mutex<Slot>> = Vec::with_capacity(parsed.len());
     let mut file_table = FileTable::new();
+    let mut cost: Vec<usize> = Vec::with_capacity(parsed.len());
     for (p, parsed) in graph.packages.iter().zip(parsed) {
+        cost.push(match &parsed {
+            ParsedPackage::Files(files) => files.iter().map(|f| f.src.len()).sum(),
+            ParsedPackage::NotChecked(_) => 0,
+        });
         let (status, pkg, files) = match parsed {
             ParsedPackage::Files(files) => {
                 let idx = PkgIdx(next);
@@ -87,6 +92,7 @@ pub fn check_graph<H: PackageHook>(
         &graph,
         &results,
         slots,
+        &cost,
         program,
         Shared {
             universe: &universe,
@@ -98,10 +104,12 @@ pub fn check_graph<H: PackageHook>(
     );
     let start = Instant::now();
     rayon::scope(|s| {
-        for i in 0..tasks.deps.len() {
-            if tasks.deps[i].is_empty() {
-                tasks.spawn_check(s, i);
-            }
+        let mut roots: Vec<usize> = (0..tasks.deps.len())
+            .filter(|&i| tasks.deps[i].is_empty())
+            .collect();
+        roots.sort_by_key(|&i| tasks.rank[i]);
+        for i in roots {
+            tasks.spawn_check(s, i);
         }
     });
     timings.check = start.elapsed();
@@ -188,7 +196,13 @@ struct Tasks<'a, H: PackageHook> {
     /// The imports that come earlier in dependency order (later ones close a cycle and are
     /// not waited for, nor importable), without duplicates.
     deps: Vec<Vec<usize>>,
+    /// Each package's importers, by increasing rank.
     dependents: Vec<Vec<usize>>,
+    /// The longest chain of importers from a package on, weighted by source bytes (an
+    /// estimate of checking time). Ready packages are spawned by increasing rank, and a
+    /// worker runs the last spawned first, so the longest chain (std's: runtime, then the
+    /// crypto packages up to net/http) goes first and the other core fills in around it.
+    rank: Vec<usize>,
     /// Imports not yet checked.
     check_waiting: Vec<AtomicUsize>,
     /// Imports whose hook has not finished, plus one for the package's own check.
@@ -207,6 +221,7 @@ impl<'a, H: PackageHook> Tasks<'a, H> {
         graph: &'a PackageGraph,
         results: &'a [PackageResult],
         slots: Vec<Mutex<Slot>>,
+        cost: &[usize],
         program: Program,
         shared: Shared<'a, H>,
     ) -> Tasks<'a, H> {
@@ -227,6 +242,15 @@ impl<'a, H: PackageHook> Tasks<'a, H> {
             }
             deps.push(d);
         }
+        // Importers come later in dependency order, so their ranks are known first.
+        let mut rank = vec![0usize; n];
+        for i in (0..n).rev() {
+            let longest = dependents[i].iter().map(|&d| rank[d]).max().unwrap_or(0);
+            rank[i] = cost[i].saturating_add(longest);
+        }
+        for list in &mut dependents {
+            list.sort_by_key(|&d| rank[d]);
+        }
         Tasks {
             graph,
             results,
@@ -234,6 +258,7 @@ impl<'a, H: PackageHook> Tasks<'a, H> {
             hook_waiting: deps.iter().map(|d| AtomicUsize::new(d.len() + 1)).collect(),
             deps,
             dependents,
+            rank,
             available: (0..n).map(|_| OnceLock::new()).collect(),
             slots,
             hooked: (0..n).map(|_| Mutex::new(None)).collect(),
