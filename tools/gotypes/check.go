@@ -13,6 +13,8 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
+	"time"
 )
 
 // parseMode is the mode every file is parsed with, as in tools/goast.
@@ -34,6 +36,9 @@ type pkgState struct {
 	failure string         // why types is nil
 	out     [][]byte       // the section, if printed, in chunks
 	done    bool
+
+	checkTime time.Duration // time in types.Config.Check
+
 }
 
 // runner type-checks the listed packages in dependency order on a pool of workers and
@@ -50,6 +55,13 @@ type runner struct {
 	dispatched int
 	buffered   int // bytes of sections done but not yet printed
 	nextPrint  int // the lowest index of a printed package whose section is not yet printed
+
+	// For benchmarks (bench.go): record types.Info for every package, printed or not,
+	// and add up the time spent parsing and checking, and the errors.
+	recordAll  bool
+	parseNanos atomic.Int64
+	checkNanos atomic.Int64
+	errorCount atomic.Int64
 }
 
 // maxBuffered bounds the sections waiting to be printed: a worker only starts a package
@@ -216,7 +228,9 @@ func (r *runner) process(p *pkgState) {
 		}
 		return
 	}
+	parseStart := time.Now()
 	files, parseErrs := r.parse(p)
+	r.parseNanos.Add(int64(time.Since(parseStart)))
 	if len(parseErrs) > 0 {
 		p.failure = "syntax error"
 		if p.print {
@@ -226,7 +240,7 @@ func (r *runner) process(p *pkgState) {
 	}
 
 	var info *types.Info
-	if p.print {
+	if p.print || r.recordAll {
 		info = &types.Info{
 			Types:        make(map[ast.Expr]types.TypeAndValue),
 			Instances:    make(map[*ast.Ident]types.Instance),
@@ -252,7 +266,11 @@ func (r *runner) process(p *pkgState) {
 			}
 		},
 	}
+	checkStart := time.Now()
 	pkg, _ := conf.Check(checkPath(p.lp), r.fset, files, info)
+	p.checkTime = time.Since(checkStart)
+	r.checkNanos.Add(int64(p.checkTime))
+	r.errorCount.Add(int64(len(errs)))
 	p.types = pkg
 	if p.print {
 		d := newDumper(r.fset, pkg, r.sizes, head)

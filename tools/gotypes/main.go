@@ -7,10 +7,12 @@
 //
 // Usage:
 //
-//	gotypes [-deps] [-tags TAGS] [-C DIR] [-list FILE] [-p N] [PATTERNS...]
+//	gotypes [-deps] [-tags TAGS] [-C DIR] [-list FILE] [-p N] [-bench N] [PATTERNS...]
 //
 // PATTERNS are package patterns as for go build (default "."); -list names a file holding
-// more, one per line ("-" is standard input), which come first.
+// more, one per line ("-" is standard input), which come first. With -bench N it prints
+// no dump: it loads the packages once, then N times reads, parses and checks them all,
+// and prints the fastest run's times as JSON (bench.go).
 package main
 
 import (
@@ -30,8 +32,9 @@ func main() {
 	dir := fl.String("C", "", "run go list in `dir` (relative patterns are resolved there)")
 	list := fl.String("list", "", "read patterns, one per line, from `FILE` (- for stdin)")
 	par := fl.Int("p", runtime.GOMAXPROCS(0), "type-check up to `N` packages in parallel")
+	bench := fl.Int("bench", 0, "print no dump: time `N` runs of parsing and checking, print the fastest as JSON")
 	fl.Usage = func() {
-		fmt.Fprint(os.Stderr, `usage: gotypes [-deps] [-tags TAGS] [-C DIR] [-list FILE] [-p N] [PATTERNS...]
+		fmt.Fprint(os.Stderr, `usage: gotypes [-deps] [-tags TAGS] [-C DIR] [-list FILE] [-p N] [-bench N] [PATTERNS...]
 
 Type-checks the packages matched by PATTERNS (as go build would compile them, with
 CGO_ENABLED=0) and prints, for each, "=== IMPORTPATH" followed by the canonical dump of
@@ -53,9 +56,35 @@ what go/types recorded (docs/types-dump.md).
 	if *par < 1 {
 		*par = 1
 	}
+	if *bench > 0 {
+		if err := runBench(cfg, *par, *bench, os.Stdout); err != nil {
+			fatal(err)
+		}
+		return
+	}
 	if err := run(cfg, *deps, *par, os.Stdout); err != nil {
 		fatal(err)
 	}
+}
+
+// loadAll asks the go command for the toolchain and the packages, concurrently.
+func loadAll(cfg *loadConfig) (goEnv, []*listPackage, error) {
+	var env goEnv
+	var envErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { env, envErr = readEnv(cfg) })
+	listed, err := goList(cfg)
+	wg.Wait()
+	if err != nil {
+		return env, nil, err
+	}
+	if envErr != nil {
+		return env, nil, envErr
+	}
+	if len(listed) == 0 {
+		return env, nil, errNoPackages
+	}
+	return env, listed, nil
 }
 
 func fatal(err error) {
@@ -67,20 +96,9 @@ func fatal(err error) {
 // go command or of writing the output are errors (problems of single packages are part of
 // the output).
 func run(cfg *loadConfig, deps bool, par int, out io.Writer) error {
-	var env goEnv
-	var envErr error
-	var wg sync.WaitGroup
-	wg.Go(func() { env, envErr = readEnv(cfg) })
-	listed, err := goList(cfg)
-	wg.Wait()
+	env, listed, err := loadAll(cfg)
 	if err != nil {
 		return err
-	}
-	if envErr != nil {
-		return envErr
-	}
-	if len(listed) == 0 {
-		return errNoPackages
 	}
 	r, err := newRunner(listed, env, deps)
 	if err != nil {
