@@ -17,6 +17,7 @@ pub struct TypeFacts<'a> {
     pub store: TypeStore<'a>,
     pub sizes: Sizes,
     ptr_data: RefCell<HashMap<TypeId, i64>>,
+    not_in_heap: RefCell<HashMap<TypeId, bool>>,
 }
 
 impl<'a> TypeFacts<'a> {
@@ -25,6 +26,7 @@ impl<'a> TypeFacts<'a> {
             store,
             sizes,
             ptr_data: RefCell::new(HashMap::new()),
+            not_in_heap: RefCell::new(HashMap::new()),
         }
     }
 
@@ -103,6 +105,8 @@ impl<'a> TypeFacts<'a> {
                 BasicKind::UntypedNil => w,
                 _ => 0,
             },
+            // A pointer to memory the GC does not manage is not a pointer to it.
+            Type::Pointer(e) if self.not_in_heap(*e) => 0,
             Type::Pointer(_) | Type::Chan { .. } | Type::Map { .. } | Type::Signature(_) => w,
             Type::Slice(_) => w,
             Type::Interface(_) => 2 * w,
@@ -142,6 +146,37 @@ impl<'a> TypeFacts<'a> {
             Type::TypeParam(_) => w,
             _ => 0,
         }
+    }
+
+    /// gc's `NotInHeap`: the runtime's `internal/runtime/sys.nih` marker and every struct
+    /// or array that contains it.
+    pub fn not_in_heap(&self, ty: TypeId) -> bool {
+        if let Some(&b) = self.not_in_heap.borrow().get(&ty) {
+            return b;
+        }
+        // Recursion only goes through struct fields and array elements, which cannot
+        // contain themselves; mark first anyway so a malformed cycle ends.
+        self.not_in_heap.borrow_mut().insert(ty, false);
+        let ty_u = goescape_types::under::unalias(&self.store, ty);
+        let marker = match self.store.ty(ty_u) {
+            Type::Named(n) => {
+                let o = self.store.obj(n.obj);
+                &*o.name == "nih"
+                    && o.pkg.is_some_and(|p| &*self.store.package(p).path == "internal/runtime/sys")
+            }
+            _ => false,
+        };
+        let b = marker
+            || match self.under(ty) {
+                Type::Struct(s) => s
+                    .fields
+                    .iter()
+                    .any(|f| self.store.obj(*f).ty.is_some_and(|t| self.not_in_heap(t))),
+                Type::Array { elem, .. } => self.not_in_heap(*elem),
+                _ => false,
+            };
+        self.not_in_heap.borrow_mut().insert(ty, b);
+        b
     }
 
     pub fn basic_kind(&self, ty: TypeId) -> Option<BasicKind> {
