@@ -280,6 +280,9 @@ fn ratchet_trial(run: &Result<Run, String>, rules: &[Rule]) -> Result<(), Failed
             );
         }
     }
+    if let (false, Producer::Unavailable { reason }) = (ok, &run.producer) {
+        let _ = writeln!(out, "(goescape was not available: {reason})");
+    }
     print!("{out}");
     if ok {
         Ok(())

@@ -245,6 +245,9 @@ fn run() -> Result<bool, String> {
             let path = workspace_root().join(RATCHET_FILE);
             let (ok, text) = check_ratchet(&path, section, &record, settings.update, hint)?;
             print!("{text}");
+            if let (false, Producer::Unavailable { reason }) = (ok, &producer) {
+                println!("(goescape was not available: {reason})");
+            }
             // All of std is for information: only a recording is asked of it.
             ok || section == doc::STD
         }
