@@ -3,7 +3,7 @@
 
 use goescape_ir::expr::{BuiltinOp, ConvKind};
 use goescape_ir::fmt::Printer;
-use goescape_ir::{ExprKind, FuncId, FuncKind, IrPos, IrType, StmtKind};
+use goescape_ir::{ExprKind, FuncId, FuncKind, IrPos, IrType};
 use goescape_types::ty::Type;
 
 use crate::batch::Batch;
@@ -63,7 +63,7 @@ impl Batch<'_> {
                 pos,
                 format!(
                     "{fname} ignoring self-assignment in {}",
-                    stmt_string(printer, stmt)
+                    printer.stmt(stmt)
                 ),
             ));
         }
@@ -284,26 +284,5 @@ impl Batch<'_> {
         if !warned {
             out.push(Diagnostic::new(pos, format!("{name} does not escape")));
         }
-    }
-}
-
-/// A statement as gc prints it in messages (`x = y`, `a, b = x, y`).
-fn stmt_string(printer: &Printer<'_>, s: goescape_ir::StmtId) -> String {
-    let list = |l: &[goescape_ir::ExprId]| {
-        l.iter()
-            .map(|&e| printer.expr(e))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match &printer.pkg.stmt(s).kind {
-        StmtKind::Assign { x, y: Some(y) } => {
-            format!("{} = {}", printer.expr(*x), printer.expr(*y))
-        }
-        StmtKind::Assign { x, y: None } => format!("{} = <nil>", printer.expr(*x)),
-        StmtKind::AssignPair { lhs, rhs, .. } => {
-            let lhs: Vec<_> = lhs.iter().flatten().copied().collect();
-            format!("{} = {}", list(&lhs), list(rhs))
-        }
-        _ => String::from("<stmt>"),
     }
 }
