@@ -15,6 +15,7 @@ mod closure;
 mod convert;
 mod expr;
 mod literal;
+mod package_init;
 mod positions;
 mod stmt;
 
@@ -63,6 +64,9 @@ pub fn lower_package(input: &LowerInput<'_>) -> Package {
         looping_labels: HashMap::new(),
         inits: 0,
         syntax_pos: HashMap::new(),
+        in_static_init: false,
+        global_closures: 0,
+        static_globals: HashMap::new(),
     };
     for (i, file) in input.files.iter().enumerate() {
         lowerer.file_idx = i as u32;
@@ -72,6 +76,7 @@ pub fn lower_package(input: &LowerInput<'_>) -> Package {
             }
         }
     }
+    lowerer.package_init();
     lowerer.out
 }
 
@@ -95,6 +100,13 @@ pub(crate) struct Lowerer<'a, 'i> {
     /// Nodes whose source position differs from their gc position (an explicit
     /// conversion is at its operand, its source expression at the call's `(`).
     syntax_pos: HashMap<crate::ids::ExprId, IrPos>,
+    /// Lowering an initialiser gc lays out statically: its function literals are
+    /// package-level functions.
+    in_static_init: bool,
+    /// `glob..funcN` functions made so far.
+    global_closures: u32,
+    /// Package-level variables initialised so far, and whether statically.
+    static_globals: HashMap<ObjId, bool>,
 }
 
 impl<'a> Lowerer<'a, '_> {

@@ -1,0 +1,293 @@
+//! Package-level variable initialisation: gc's `staticinit` lays out the initialisers it
+//! can evaluate at link time as data; the others run in the package's `init` function,
+//! which escape analysis sees like any other function. Function literals in static
+//! initialisers are functions of their own (`glob..funcN`).
+
+use goescape_syntax::ast::{self, ExprKind as Ast};
+use goescape_types::check::Mode;
+use goescape_types::ty::Type;
+
+use super::Lowerer;
+use crate::expr::{ConvKind, ExprKind, IrType};
+use crate::func::{Func, FuncKind, Pragmas};
+use crate::ids::{ExprId, FuncId};
+use crate::pos::IrPos;
+use crate::stmt::{PairKind, StmtKind};
+
+impl Lowerer<'_, '_> {
+    /// Lowers the package's variable initialisers in initialisation order.
+    pub(super) fn package_init(&mut self) {
+        let inits = &self.input.info.init_order;
+        if inits.is_empty() {
+            return;
+        }
+        let init = self.new_func(Func {
+            name: "init".to_owned(),
+            kind: FuncKind::Declared,
+            obj: None,
+            sig: super::INVALID_TYPE,
+            pos: IrPos::NONE,
+            outer: None,
+            recv: None,
+            params: Vec::new(),
+            results: Vec::new(),
+            dcl: Vec::new(),
+            captures: Vec::new(),
+            body: None,
+            pragmas: Pragmas::default(),
+            generic: false,
+        });
+        let saved = std::mem::replace(&mut self.cur, init);
+        let mut body = Vec::new();
+        for initializer in inits {
+            self.file_idx = initializer.file as u32;
+            let value = initializer.init;
+            if let [target] = initializer.lhs[..] {
+                let is_static = self.is_static(value);
+                self.static_globals.insert(target, is_static);
+                self.init_single(target, value, &mut body);
+                continue;
+            }
+            let v = self.expr(value);
+            let pos = self.out.expr(v).pos;
+            let targets: Vec<ExprId> = initializer
+                .lhs
+                .iter()
+                .map(|&obj| self.global_target(obj, pos))
+                .collect();
+            let kind = if matches!(self.out.expr(v).kind, ExprKind::Call { .. }) {
+                StmtKind::AssignCall {
+                    lhs: targets.into_iter().map(Some).collect(),
+                    call: v,
+                }
+            } else {
+                StmtKind::AssignPair {
+                    kind: PairKind::Plain,
+                    lhs: targets.into_iter().map(Some).collect(),
+                    rhs: vec![v],
+                }
+            };
+            let s = self.stmt_new(kind, pos);
+            body.append(&mut self.pending);
+            body.push(s);
+        }
+        self.out.funcs[init.index()].body = Some(body);
+        self.cur = saved;
+    }
+
+    /// `_` or the package-level variable `obj`, as an assignment target.
+    fn global_target(&mut self, obj: goescape_types::ObjId, pos: IrPos) -> ExprId {
+        let o = self.store.obj(obj);
+        let ty = o.ty.unwrap_or(super::INVALID_TYPE);
+        if &*o.name == "_" {
+            self.mk(ExprKind::Blank, IrType::Go(ty), pos, false)
+        } else {
+            self.mk(ExprKind::Global(obj), IrType::Go(ty), pos, false)
+        }
+    }
+
+    /// `var target = value`: what gc's `staticinit` cannot lay out as data is assigned in
+    /// `init`. The storage of a composite literal (or of `&T{...}`) is static; only its
+    /// dynamic elements are assigned, each on its own.
+    fn init_single(&mut self, target: goescape_types::ObjId, value: ast::ExprId, body: &mut Vec<crate::ids::StmtId>) {
+        if self.is_static(value) {
+            // Laid out as data: only its function literals remain, as functions.
+            self.in_static_init = true;
+            self.expr(value);
+            self.in_static_init = false;
+            self.pending.clear();
+            return;
+        }
+        let file = self.file();
+        let inner = self.strip_parens_pub(value);
+        let literal = match &file.expr(inner).kind {
+            Ast::Unary {
+                op: goescape_syntax::Token::And,
+                x,
+                ..
+            } => {
+                let x = self.strip_parens_pub(*x);
+                matches!(file.expr(x).kind, Ast::CompositeLit { .. }).then_some(x)
+            }
+            Ast::CompositeLit { .. } => Some(inner),
+            _ => None,
+        };
+        if let Some(lit) = literal {
+            let ty = self.type_of(lit);
+            let ty = match self.underlying(ty) {
+                Type::Pointer(e) => *e,
+                _ => ty,
+            };
+            if !matches!(self.underlying(ty), Type::Map { .. }) {
+                if let Ast::CompositeLit { elts, .. } = &file.expr(lit).kind {
+                    let fields = match self.underlying(ty) {
+                        Type::Struct(s) => s.fields.clone(),
+                        _ => Vec::new(),
+                    };
+                    let elem = match self.underlying(ty) {
+                        Type::Array { elem, .. } | Type::Slice(elem) => Some(*elem),
+                        _ => None,
+                    };
+                    for (i, &el) in elts.iter().enumerate() {
+                        let (key, v) = match &file.expr(el).kind {
+                            Ast::KeyValue { key, value, .. } => (Some(*key), *value),
+                            _ => (None, el),
+                        };
+                        let el_ty = match elem {
+                            Some(e) => Some(e),
+                            None => {
+                                let field = match key {
+                                    Some(k) => match &file.expr(k).kind {
+                                        Ast::Ident(id) => {
+                                            let name = file.ident_name(*id);
+                                            fields.iter().copied().find(|&f| *self.store.obj(f).name == *name)
+                                        }
+                                        _ => None,
+                                    },
+                                    None => fields.get(i).copied(),
+                                };
+                                field.and_then(|f| self.store.obj(f).ty)
+                            }
+                        };
+                        self.init_element(target, v, el_ty, body);
+                    }
+                    return;
+                }
+            }
+        }
+        let v = self.expr(value);
+        let pos = self.out.expr(v).pos;
+        let t = self.global_target(target, pos);
+        let v = if matches!(self.out.expr(t).kind, ExprKind::Blank) {
+            v
+        } else {
+            let ty = self.go_type(t).unwrap_or(super::INVALID_TYPE);
+            self.assign_conv(v, ty)
+        };
+        let s = self.stmt_new(StmtKind::Assign { x: t, y: Some(v) }, pos);
+        body.append(&mut self.pending);
+        body.push(s);
+    }
+
+    /// An element of a statically laid out literal: static, or assigned in `init`.
+    fn init_element(
+        &mut self,
+        target: goescape_types::ObjId,
+        value: ast::ExprId,
+        ty: Option<goescape_types::TypeId>,
+        body: &mut Vec<crate::ids::StmtId>,
+    ) {
+        if self.is_static(value) {
+            self.in_static_init = true;
+            self.expr(value);
+            self.in_static_init = false;
+            self.pending.clear();
+            return;
+        }
+        let v = self.expr(value);
+        let v = match ty {
+            Some(t) => self.assign_conv(v, t),
+            None => v,
+        };
+        let pos = self.out.expr(v).pos;
+        let vt = self.out.expr(v).ty;
+        // Stored into the variable's static storage: a store to a global.
+        let t = self.global_target(target, pos);
+        self.out.exprs[t.index()].ty = vt;
+        let s = self.stmt_new(StmtKind::Assign { x: t, y: Some(v) }, pos);
+        body.append(&mut self.pending);
+        body.push(s);
+    }
+
+    /// A function literal of a static initialiser: a package-level function.
+    pub(super) fn global_closure_func(&mut self, sig: goescape_types::TypeId, pos: IrPos) -> FuncId {
+        self.global_closures += 1;
+        let name = format!("glob..func{}", self.global_closures);
+        self.new_func(Func {
+            name,
+            kind: FuncKind::Closure,
+            obj: None,
+            sig,
+            pos,
+            outer: None,
+            recv: None,
+            params: Vec::new(),
+            results: Vec::new(),
+            dcl: Vec::new(),
+            captures: Vec::new(),
+            body: None,
+            pragmas: Pragmas::default(),
+            generic: false,
+        })
+    }
+
+    /// Whether gc's `staticinit` can lay out the initialiser as data.
+    fn is_static(&self, e: ast::ExprId) -> bool {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.is_static_inner(e))
+    }
+
+    fn is_static_inner(&self, e: ast::ExprId) -> bool {
+        if self
+            .tv(e)
+            .is_some_and(|tv| tv.mode == Mode::Constant || tv.mode == Mode::TypeExpr)
+        {
+            return true;
+        }
+        let file = self.file();
+        match &file.expr(e).kind {
+            Ast::Paren { x, .. } => self.is_static(*x),
+            Ast::Ident(_) | Ast::Selector { .. } => {
+                // nil and functions are static, and so is a variable of this package
+                // (gc copies its static value).
+                match self.used_object(e) {
+                    Some(o) => match &self.store.obj(o).kind {
+                        goescape_types::ObjKind::Nil | goescape_types::ObjKind::Func(_) => true,
+                        goescape_types::ObjKind::Var(_) => {
+                            self.store.obj(o).pkg == Some(self.input.pkg)
+                                && self.static_globals.get(&o).copied().unwrap_or(true)
+                        }
+                        _ => false,
+                    },
+                    None => false,
+                }
+            }
+            Ast::FuncLit { .. } => true,
+            Ast::Unary {
+                op: goescape_syntax::Token::And,
+                x,
+                ..
+            } => {
+                let inner = self.strip_parens_pub(*x);
+                match &file.expr(inner).kind {
+                    Ast::CompositeLit { .. } => self.is_static(inner),
+                    // The address of a package-level variable.
+                    _ => self.used_object(inner).is_some_and(|o| {
+                        matches!(self.store.obj(o).kind, goescape_types::ObjKind::Var(_))
+                    }),
+                }
+            }
+            Ast::CompositeLit { elts, .. } => {
+                let ty = self.type_of(e);
+                if matches!(self.underlying(ty), Type::Map { .. }) {
+                    return false;
+                }
+                elts.iter().all(|&el| match &file.expr(el).kind {
+                    Ast::KeyValue { value, .. } => self.is_static(*value),
+                    _ => self.is_static(el),
+                })
+            }
+            Ast::Call { fun, args, .. } => {
+                // Conversions of static values that change no representation.
+                if self.tv(*fun).is_some_and(|tv| tv.mode == Mode::TypeExpr) && args.len() == 1 {
+                    let to = self.type_of(e);
+                    let from = self.type_of(args[0]);
+                    let kind = self.conv_kind(from, to);
+                    return matches!(kind, ConvKind::NoOp | ConvKind::ToInterface)
+                        && self.is_static(args[0]);
+                }
+                false
+            }
+            _ => false,
+        }
+    }
+}
