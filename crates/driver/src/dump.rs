@@ -24,6 +24,11 @@ impl PackageHook for DumpHook<'_> {
         (self.print)(package)
     }
 
+    /// The dump prints the positions of other packages' objects.
+    fn needs_file_table(&self) -> bool {
+        true
+    }
+
     fn run(&self, view: &PackageView<'_>) -> String {
         let input = PackageDump {
             program: view.program,

@@ -23,7 +23,8 @@ pub struct PackageView<'a> {
     pub errors: &'a [TypeError],
     /// The package's files, in the order they were checked (none for `unsafe`).
     pub files: &'a [Arc<File>],
-    /// The files of every parsed package, for positions in other packages.
+    /// The files of every parsed package, for positions in other packages; empty unless
+    /// [`PackageHook::needs_file_table`].
     pub file_table: &'a FileTable,
     pub sizes: Sizes,
 }
@@ -40,6 +41,14 @@ pub trait PackageHook: Sync {
 
     /// Whether to run on `package` (asked once per checked package, and for `unsafe`).
     fn wants(&self, package: &Package) -> bool;
+
+    /// Whether the hook reads [`PackageView::file_table`] (positions in other packages'
+    /// files). Filling it means parsing every package before checking any, which keeps
+    /// the trees of the whole program in memory at once; otherwise each package is parsed
+    /// just before it is checked and the table stays empty.
+    fn needs_file_table(&self) -> bool {
+        false
+    }
 
     fn run(&self, view: &PackageView<'_>) -> Self::Output;
 }

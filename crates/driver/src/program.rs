@@ -63,8 +63,11 @@ impl Retain {
 pub struct Timings {
     /// Running `go list` (zero when the caller loaded the graph).
     pub load: Duration,
-    /// Wall time of reading and parsing every file.
+    /// Wall time of reading and parsing every file before checking any (only when the
+    /// hook needs the file table; otherwise each check task parses its package).
     pub parse: Duration,
+    /// Time spent reading and parsing, summed over packages.
+    pub parse_sum: Duration,
     /// Wall time of checking every package and running the hooks (which overlap).
     pub check: Duration,
     /// Time spent in the checker, summed over packages.
@@ -83,7 +86,8 @@ pub struct CheckedProgram<T = ()> {
     /// The arenas of the checked packages (and of the universe and `unsafe`).
     pub program: Program,
     pub universe: Universe,
-    /// Base names and line tables of every parsed package's files, by arena.
+    /// Base names and line tables of every parsed package's files, by arena (empty unless
+    /// the hook needs it, see [`crate::PackageHook::needs_file_table`]).
     pub file_table: FileTable,
     /// The target's sizes.
     pub sizes: Sizes,

@@ -3,6 +3,11 @@
 //! back only its importers), and its hook runs as soon as it is checked and the hooks of all
 //! its imports have run.
 //!
+//! Unless the hook needs the file table (every tree at once), a package's files are read
+//! and parsed by its own check task and dropped after its hook: the memory of the trees is
+//! then reused package after package instead of growing with the whole program (for std,
+//! that halves the time of a fresh process: fewer page faults, warmer caches).
+//!
 //! Tasks share the [`Program`] behind a mutex: a check or hook takes a snapshot (a vector
 //! of `Arc`s, cheap to clone) that holds every package it can reach, since its imports
 //! finished before it started, and a check inserts its arena when done. Arena indices are
@@ -45,8 +50,31 @@ pub fn check_graph<H: PackageHook>(
     })?;
     let mut timings = Timings::default();
 
+    // Either every package is parsed now (the hook wants the file table, which needs every
+    // tree at once), or each package is parsed by its check task: then a package's trees
+    // live only from its check to its hook, and the allocator reuses their memory for the
+    // next packages instead of growing the heap by the trees of the whole program.
+    let upfront = hook.needs_file_table();
     let start = Instant::now();
-    let parsed: Vec<ParsedPackage> = graph.packages.par_iter().map(parse_package).collect();
+    // `None`: to be parsed by the check task.
+    // With each, its cost for the scheduler: its source bytes.
+    let parsed: Vec<(Option<ParsedPackage>, Duration, usize)> = graph
+        .packages
+        .par_iter()
+        .map(|p| {
+            if !upfront && p.kind == PackageKind::Go && p.error.is_none() {
+                let bytes = p.go_files.iter().filter_map(|f| f.metadata().ok());
+                return (None, Duration::ZERO, bytes.map(|m| m.len() as usize).sum());
+            }
+            let t = Instant::now();
+            let parsed = parse_package(p);
+            let bytes = match &parsed {
+                ParsedPackage::Files(files) => files.iter().map(|f| f.src.len()).sum(),
+                ParsedPackage::NotChecked(_) => 0,
+            };
+            (Some(parsed), t.elapsed(), bytes)
+        })
+        .collect();
     timings.parse = start.elapsed();
 
     // Arena indices follow dependency order; `unsafe` has its own.
@@ -55,19 +83,23 @@ pub fn check_graph<H: PackageHook>(
     let mut slots: Vec<Mutex<Slot>> = Vec::with_capacity(parsed.len());
     let mut file_table = FileTable::new();
     let mut cost: Vec<usize> = Vec::with_capacity(parsed.len());
-    for (p, parsed) in graph.packages.iter().zip(parsed) {
-        cost.push(match &parsed {
-            ParsedPackage::Files(files) => files.iter().map(|f| f.src.len()).sum(),
-            ParsedPackage::NotChecked(_) => 0,
-        });
+    for (p, (parsed, parse_time, bytes)) in graph.packages.iter().zip(parsed) {
+        timings.parse_sum += parse_time;
+        cost.push(bytes);
+        let parse_lazily = parsed.is_none();
         let (status, pkg, files) = match parsed {
-            ParsedPackage::Files(files) => {
+            Some(ParsedPackage::Files(files)) => {
                 let idx = PkgIdx(next);
                 next += 1;
                 file_table.add_package(idx, &files);
                 (PackageStatus::Checked, Some(idx), Some(files))
             }
-            ParsedPackage::NotChecked(status) => {
+            None => {
+                let idx = PkgIdx(next);
+                next += 1;
+                (PackageStatus::Checked, Some(idx), None)
+            }
+            Some(ParsedPackage::NotChecked(status)) => {
                 let pkg = (p.kind == PackageKind::Unsafe).then_some(UNSAFE);
                 (status, pkg, None)
             }
@@ -83,6 +115,7 @@ pub fn check_graph<H: PackageHook>(
         });
         slots.push(Mutex::new(Slot {
             files,
+            parse_lazily,
             ..Slot::default()
         }));
     }
@@ -126,6 +159,11 @@ pub fn check_graph<H: PackageHook>(
         .collect();
     for (result, slot) in results.iter_mut().zip(slots) {
         let slot = slot.into_inner().unwrap_or_else(|e| e.into_inner());
+        if let Some(status) = slot.not_checked {
+            result.status = status;
+            result.pkg = None;
+        }
+        timings.parse_sum += slot.parse_time;
         timings.check_sum += slot.check_time;
         timings.hook_sum += slot.hook_time;
         result.check_time = slot.check_time;
@@ -170,6 +208,11 @@ struct CheckedErrors {
 struct Slot {
     /// The trees, from parsing until the hook has run.
     files: Option<Vec<Arc<File>>>,
+    /// Whether the check task parses the files.
+    parse_lazily: bool,
+    /// Why a package parsed by its check task is not checked after all.
+    not_checked: Option<PackageStatus>,
+    parse_time: Duration,
     /// What the checker recorded, until the hook has run.
     info: Info,
     raw_errors: Vec<TypeError>,
@@ -295,6 +338,21 @@ impl<'a, H: PackageHook> Tasks<'a, H> {
     /// Checks package `i` if it parsed, and records whether its types are available.
     fn check(&self, i: usize) {
         let p = &self.graph.packages[i];
+        if self.slot(i).parse_lazily {
+            let t = Instant::now();
+            let parsed = parse_package(p);
+            let mut slot = self.slot(i);
+            slot.parse_time = t.elapsed();
+            match parsed {
+                ParsedPackage::Files(files) => slot.files = Some(files),
+                ParsedPackage::NotChecked(status) => {
+                    slot.not_checked = Some(status);
+                    drop(slot);
+                    let _ = self.available[i].set(None);
+                    return;
+                }
+            }
+        }
         let files = self.slot(i).files.clone();
         let (Some(files), Some(idx)) = (files, self.results[i].pkg) else {
             let builtin = matches!(self.results[i].status, PackageStatus::Builtin);

@@ -173,3 +173,72 @@ fn hooks_run_bottom_up_and_their_panics_are_caught() {
     assert!(result(&checked, "example.com/m/boom").status.is_checked());
     assert!(checked.packages.iter().all(|r| r.errors.is_empty()));
 }
+
+/// Asks for the file table, so every package is parsed before any is checked.
+struct WantsFileTable;
+
+impl PackageHook for WantsFileTable {
+    type Output = usize;
+
+    fn wants(&self, p: &Package) -> bool {
+        !p.standard
+    }
+
+    fn needs_file_table(&self) -> bool {
+        true
+    }
+
+    fn run(&self, view: &PackageView<'_>) -> usize {
+        // Every file of the package is in the table.
+        (0..view.files.len() as u32)
+            .filter(|&f| view.file_table.file(view.pkg, f).is_some())
+            .count()
+    }
+}
+
+#[test]
+fn parsing_up_front_or_per_package_gives_the_same_results() {
+    let m = module(&[
+        ("bad/b.go", "package bad\n\nfunc (\n"),
+        ("bad/c.go", "package bad\n"),
+        (
+            "p/p.go",
+            "package p\n\nimport \"example.com/m/bad\"\n\nvar _ = bad.X + undefinedY\n",
+        ),
+        (
+            "q/q.go",
+            "package q\n\nimport \"strings\"\n\nvar Q = strings.ToUpper(\"q\")\n",
+        ),
+        ("q/q2.go", "package q\n\nvar R = Q + 1\n"),
+    ]);
+    let lazy = load_and_check(&config(m.path()), Retain::Nothing, &NoHook).unwrap();
+    let upfront = load_and_check(&config(m.path()), Retain::Nothing, &WantsFileTable).unwrap();
+    fn summary<T>(checked: &CheckedProgram<T>) -> Vec<String> {
+        checked
+            .iter()
+            .map(|(p, r)| {
+                let errors: Vec<String> = r
+                    .errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.position, e.error.msg))
+                    .collect();
+                // Arena indices may differ: parsed per package, a package that turns out
+                // not to parse has used one.
+                format!(
+                    "{} {:?} {:?} {errors:?}",
+                    p.import_path,
+                    r.pkg.is_some(),
+                    r.status.is_checked()
+                )
+            })
+            .collect()
+    }
+    assert_eq!(summary(&lazy), summary(&upfront));
+    assert!(lazy.timings.parse_sum > std::time::Duration::ZERO);
+    let q = upfront.graph.get("example.com/m/q").unwrap();
+    assert_eq!(upfront.hooked[q.id.index()], Some(Ok(2)));
+    match &result(&lazy, "example.com/m/bad").status {
+        PackageStatus::FileErrors(problems) => assert_eq!(problems.len(), 1),
+        other => panic!("{other:?}"),
+    }
+}
