@@ -11,8 +11,8 @@ use goescape_types::ObjId;
 use crate::graph::{
     attr, Edge, Hole, LocId, LocKind, Location, Note, NoteAt, NoteId, BLANK, CALLEE, HEAP, MUTATOR,
 };
-use crate::Diagnostic;
 use crate::leaks::Leaks;
+use crate::Diagnostic;
 use crate::Summaries;
 
 /// A closure expression met in the walk and where its record is stored.
@@ -180,7 +180,7 @@ impl<'a> Batch<'a> {
                     self.loc_node_string(src),
                     self.pkg.func(self.loc(src).func).name
                 );
-                self.explanations.push(Diagnostic::new(pos, header));
+                self.explanations.push(Diagnostic::explanation(pos, header));
                 self.explain_flow(pos, dst, src, k.derefs, k.notes);
             }
             self.loc_mut(src).attrs |= attr::ALL;
@@ -304,6 +304,7 @@ impl<'a> Batch<'a> {
                         "{owner} capturing by {how}: {} (addr={} assign={} width={width})",
                         var.name, addrtaken, reassigned
                     );
+                    // A warning, not an explanation line (no position: no prefix).
                     self.explanations.push(Diagnostic::new(var.pos, line));
                 }
                 self.capture_notes

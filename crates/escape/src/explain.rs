@@ -40,7 +40,14 @@ impl Batch<'_> {
     }
 
     /// The lines of one edge `dst ← src`, at `pos` (the explained location's).
-    pub fn explain_flow(&mut self, pos: IrPos, dst: LocId, src: LocId, derefs: i32, notes: Option<NoteId>) {
+    pub fn explain_flow(
+        &mut self,
+        pos: IrPos,
+        dst: LocId,
+        src: LocId,
+        derefs: i32,
+        notes: Option<NoteId>,
+    ) {
         let ops = if derefs < 0 {
             "&".to_owned()
         } else {
@@ -51,15 +58,14 @@ impl Batch<'_> {
             self.explain_loc(dst),
             self.explain_loc(src)
         );
-        self.explanations.push(Diagnostic::new(pos, flow));
+        self.explanations.push(Diagnostic::explanation(pos, flow));
         let mut note = notes;
         while let Some(n) = note {
             let step = self.notes[n.0 as usize];
             let (text, at) = self.note_target(step.at);
             self.explanations.push(Diagnostic {
-                pos,
-                msg: format!("    from {text} ({})", step.why),
                 at: Some(at),
+                ..Diagnostic::explanation(pos, format!("    from {text} ({})", step.why))
             });
             note = step.next;
         }
@@ -72,7 +78,7 @@ impl Batch<'_> {
         let mut src = src;
         loop {
             if !visited.insert(src) {
-                self.explanations.push(Diagnostic::new(
+                self.explanations.push(Diagnostic::explanation(
                     pos,
                     "  warning: truncated explanation due to assignment cycle; see golang.org/issue/35518"
                         .to_owned(),

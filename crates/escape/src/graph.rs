@@ -56,7 +56,10 @@ pub enum NoteAt {
     Expr(ExprId),
     Stmt(StmtId),
     /// A closure's reference to a captured variable.
-    Capture { var: VarId, pos: IrPos },
+    Capture {
+        var: VarId,
+        pos: IrPos,
+    },
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -44,11 +44,26 @@ pub struct Diagnostic {
     pub pos: IrPos,
     pub msg: String,
     pub at: Option<IrPos>,
+    /// A line of a `-m=2` explanation, which gc prints with `<unknown line number>`
+    /// where there is no position (its other messages then have no position prefix).
+    pub explanation: bool,
 }
 
 impl Diagnostic {
     pub fn new(pos: IrPos, msg: String) -> Diagnostic {
-        Diagnostic { pos, msg, at: None }
+        Diagnostic {
+            pos,
+            msg,
+            at: None,
+            explanation: false,
+        }
+    }
+
+    pub fn explanation(pos: IrPos, msg: String) -> Diagnostic {
+        Diagnostic {
+            explanation: true,
+            ..Diagnostic::new(pos, msg)
+        }
     }
 }
 

@@ -61,10 +61,7 @@ impl Batch<'_> {
             let pos = self.pkg.stmt(stmt).pos;
             out.push(Diagnostic::new(
                 pos,
-                format!(
-                    "{fname} ignoring self-assignment in {}",
-                    printer.stmt(stmt)
-                ),
+                format!("{fname} ignoring self-assignment in {}", printer.stmt(stmt)),
             ));
         }
         for &f in &members {
@@ -78,7 +75,8 @@ impl Batch<'_> {
         }
         for i in 0..self.locs.len() {
             let l = &self.locs[i];
-            if self.pkg.func(l.func).generic && std::env::var_os("GOESCAPE_DEBUG_GENERIC").is_none() {
+            if self.pkg.func(l.func).generic && std::env::var_os("GOESCAPE_DEBUG_GENERIC").is_none()
+            {
                 continue;
             }
             let escapes = l.has(attr::ESCAPES);
@@ -164,13 +162,20 @@ impl Batch<'_> {
             return Leaks::default();
         };
         let pty = IrType::Go(pty);
-        let pos = o.pos.map_or(IrPos::NONE, |p| IrPos::new(p.file, p.offset));
-        let named = !o.name.is_empty();
-        let name = if named {
+        let mut pos = o.pos.map_or(IrPos::NONE, |p| IrPos::new(p.file, p.offset));
+        let mut named = !o.name.is_empty();
+        let mut name = if named {
             o.name.to_string()
         } else {
             format!("arg#{}", i + 1)
         };
+        if let Some(v) = var {
+            // The IR's variable: a range body's parameters are the range variables.
+            let v = self.pkg.var(v);
+            pos = v.pos;
+            name = v.name.clone();
+            named = true;
+        }
         let variadic_last = sig.variadic && sig.recv.map_or(i + 1, |_| i) == sig.params.len();
         if func.body.is_none() {
             if self.facts.is_uintptr(pty) {

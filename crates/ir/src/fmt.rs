@@ -294,7 +294,7 @@ impl Printer<'_> {
             targets.iter().any(|&t| {
                 // Source variables only: gc's temporaries are assigned, not defined.
                 matches!(self.pkg.expr(t).kind, ExprKind::Var(v)
-                    if self.pkg.var(v).defn == Some(s) && self.pkg.var(v).obj.is_some())
+                    if self.pkg.var(v).defn == Some(s) && !self.pkg.var(v).name.starts_with(".autotmp"))
             })
         };
         match &self.pkg.stmt(s).kind {

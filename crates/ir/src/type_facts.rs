@@ -125,9 +125,10 @@ impl<'a> TypeFacts<'a> {
                 let Some(offsets) = self.sizes.offsetsof(&self.store, &s.fields) else {
                     // A layout that depends on type parameters: any field with pointers
                     // makes the struct hold some.
-                    let any = s.fields.iter().any(|f| {
-                        self.store.obj(*f).ty.is_some_and(|t| self.ptr_data(t) > 0)
-                    });
+                    let any = s
+                        .fields
+                        .iter()
+                        .any(|f| self.store.obj(*f).ty.is_some_and(|t| self.ptr_data(t) > 0));
                     return if any { w } else { 0 };
                 };
                 let mut data = 0;
@@ -162,7 +163,8 @@ impl<'a> TypeFacts<'a> {
             Type::Named(n) => {
                 let o = self.store.obj(n.obj);
                 &*o.name == "nih"
-                    && o.pkg.is_some_and(|p| &*self.store.package(p).path == "internal/runtime/sys")
+                    && o.pkg
+                        .is_some_and(|p| &*self.store.package(p).path == "internal/runtime/sys")
             }
             _ => false,
         };

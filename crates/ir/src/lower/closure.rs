@@ -22,7 +22,9 @@ impl Lowerer<'_, '_> {
             .unwrap_or(super::INVALID_TYPE);
         let f = if self.in_static_init {
             self.global_closure_func(sig, pos)
-        } else if self.out.funcs[self.cur.index()].name == "init" && self.out.funcs[self.cur.index()].obj.is_none() {
+        } else if self.out.funcs[self.cur.index()].name == "init"
+            && self.out.funcs[self.cur.index()].obj.is_none()
+        {
             // Closures of the package initialiser are named like package-level ones.
             let f = self.global_closure_func(sig, pos);
             self.out.funcs[f.index()].outer = Some(self.cur);
@@ -31,6 +33,7 @@ impl Lowerer<'_, '_> {
             self.new_closure_func(".func", FuncKind::Closure, sig, pos)
         };
         let saved_static = std::mem::replace(&mut self.in_static_init, false);
+        let saved_range = self.range_body.take();
         let saved_cur = std::mem::replace(&mut self.cur, f);
         let saved_pending = std::mem::take(&mut self.pending);
         let labels = looping_labels(self.file(), &body.stmts);
@@ -42,6 +45,7 @@ impl Lowerer<'_, '_> {
         self.pending = saved_pending;
         self.looping_labels = saved_labels;
         self.in_static_init = saved_static;
+        self.range_body = saved_range;
         self.mk(ExprKind::Closure(f), IrType::Go(sig), pos, false)
     }
 

@@ -17,6 +17,7 @@ mod expr;
 mod literal;
 mod package_init;
 mod positions;
+mod range_func;
 mod stmt;
 
 use std::collections::HashMap;
@@ -44,6 +45,9 @@ pub struct LowerInput<'a> {
     pub info: &'a Info,
     /// The predeclared `any`, the type of `panic`'s argument.
     pub any: TypeId,
+    /// The predeclared `int` and `bool`, for the variables gc's rewrites declare.
+    pub int_type: TypeId,
+    pub bool_type: TypeId,
 }
 
 /// Lowers every function of the package that has a body or is declared without one.
@@ -67,6 +71,9 @@ pub fn lower_package(input: &LowerInput<'_>) -> Package {
         in_static_init: false,
         global_closures: 0,
         static_globals: HashMap::new(),
+        range_body: None,
+        range_loops: HashMap::new(),
+        next_var: HashMap::new(),
     };
     for (i, file) in input.files.iter().enumerate() {
         lowerer.file_idx = i as u32;
@@ -107,6 +114,12 @@ pub(crate) struct Lowerer<'a, 'i> {
     global_closures: u32,
     /// Package-level variables initialised so far, and whether statically.
     static_globals: HashMap<ObjId, bool>,
+    /// The range-over-func body being lowered, if any.
+    range_body: Option<range_func::RangeBody>,
+    /// Range-over-func loops per function, for `#stateN` and `#yieldN`.
+    range_loops: HashMap<FuncId, u32>,
+    /// Each function's `#next`, once a range body needs it.
+    next_var: HashMap<FuncId, VarId>,
 }
 
 impl<'a> Lowerer<'a, '_> {

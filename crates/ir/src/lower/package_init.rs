@@ -89,7 +89,12 @@ impl Lowerer<'_, '_> {
     /// `var target = value`: what gc's `staticinit` cannot lay out as data is assigned in
     /// `init`. The storage of a composite literal (or of `&T{...}`) is static; only its
     /// dynamic elements are assigned, each on its own.
-    fn init_single(&mut self, target: goescape_types::ObjId, value: ast::ExprId, body: &mut Vec<crate::ids::StmtId>) {
+    fn init_single(
+        &mut self,
+        target: goescape_types::ObjId,
+        value: ast::ExprId,
+        body: &mut Vec<crate::ids::StmtId>,
+    ) {
         if self.is_static(value) {
             // Laid out as data: only its function literals remain, as functions.
             self.in_static_init = true;
@@ -140,7 +145,10 @@ impl Lowerer<'_, '_> {
                                     Some(k) => match &file.expr(k).kind {
                                         Ast::Ident(id) => {
                                             let name = file.ident_name(*id);
-                                            fields.iter().copied().find(|&f| *self.store.obj(f).name == *name)
+                                            fields
+                                                .iter()
+                                                .copied()
+                                                .find(|&f| *self.store.obj(f).name == *name)
                                         }
                                         _ => None,
                                     },
@@ -200,7 +208,11 @@ impl Lowerer<'_, '_> {
     }
 
     /// A function literal of a static initialiser: a package-level function.
-    pub(super) fn global_closure_func(&mut self, sig: goescape_types::TypeId, pos: IrPos) -> FuncId {
+    pub(super) fn global_closure_func(
+        &mut self,
+        sig: goescape_types::TypeId,
+        pos: IrPos,
+    ) -> FuncId {
         self.global_closures += 1;
         let name = format!("glob..func{}", self.global_closures);
         self.new_func(Func {

@@ -41,7 +41,22 @@ impl<'a> Lowerer<'a, '_> {
     }
 
     fn stmt(&mut self, id: ast::StmtId, out: &mut Vec<StmtId>) {
+        // Inside a range-over-func body, count the statements a plain break or
+        // continue would target instead of the loop.
+        let (breakable, is_loop) = match &self.file().stmt(id).kind {
+            Ast::For { .. } | Ast::Range { .. } => (true, true),
+            Ast::Switch { .. } | Ast::TypeSwitch { .. } | Ast::Select { .. } => (true, false),
+            _ => (false, false),
+        };
+        if let Some(r) = &mut self.range_body {
+            r.breakable += u32::from(breakable);
+            r.loops += u32::from(is_loop);
+        }
         stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.stmt_inner(id, out));
+        if let Some(r) = &mut self.range_body {
+            r.breakable -= u32::from(breakable);
+            r.loops -= u32::from(is_loop);
+        }
     }
 
     fn stmt_inner(&mut self, id: ast::StmtId, out: &mut Vec<StmtId>) {
@@ -77,7 +92,11 @@ impl<'a> Lowerer<'a, '_> {
                 self.emit(out, s);
             }
             Ast::IncDec { x, tok_pos, tok } => {
-                let op = if *tok == Token::Inc { BinaryOp::Add } else { BinaryOp::Sub };
+                let op = if *tok == Token::Inc {
+                    BinaryOp::Add
+                } else {
+                    BinaryOp::Sub
+                };
                 let xl = self.expr(*x);
                 let ty = self.type_of(*x);
                 let pos = self.pos(*tok_pos);
@@ -118,6 +137,25 @@ impl<'a> Lowerer<'a, '_> {
             Ast::Return {
                 return_pos,
                 results,
+            } if self.range_body.is_some() => {
+                let ctx = self.range_body.expect("checked");
+                let pos = self.pos(*return_pos);
+                let n_results = self.out.funcs[ctx.top.index()].results.len();
+                let values = if results.len() == 1
+                    && n_results > 1
+                    && self.is_tuple(self.type_of(results[0]))
+                {
+                    self.spread_tuple(results[0])
+                } else {
+                    results.iter().map(|&r| self.expr(r)).collect()
+                };
+                for s in self.range_return(ctx, values, pos) {
+                    self.emit(out, s);
+                }
+            }
+            Ast::Return {
+                return_pos,
+                results,
             } => {
                 let pos = self.pos(*return_pos);
                 let result_types = self.result_types();
@@ -140,9 +178,26 @@ impl<'a> Lowerer<'a, '_> {
                 let s = self.stmt_new(StmtKind::Return(values), pos);
                 self.emit(out, s);
             }
-            Ast::Branch { tok_pos, .. } => {
-                let s = self.stmt_new(StmtKind::Jump, self.pos(*tok_pos));
-                self.emit(out, s);
+            Ast::Branch {
+                tok_pos,
+                tok,
+                label,
+            } => {
+                let pos = self.pos(*tok_pos);
+                let leaving = self
+                    .range_body
+                    .and_then(|ctx| self.range_branch(ctx, *tok, label.is_some(), pos));
+                match leaving {
+                    Some(stmts) => {
+                        for s in stmts {
+                            self.emit(out, s);
+                        }
+                    }
+                    None => {
+                        let s = self.stmt_new(StmtKind::Jump, pos);
+                        self.emit(out, s);
+                    }
+                }
             }
             Ast::Block(b) => {
                 let body = self.block(&b.stmts);
@@ -255,13 +310,28 @@ impl<'a> Lowerer<'a, '_> {
                 self.flush(out);
                 let mut cases = Vec::new();
                 for &c in body.stmts.iter() {
-                    if let Ast::CaseClause { case_pos, body, .. } = &file.stmt(c).kind {
+                    if let Ast::CaseClause {
+                        case_pos,
+                        list,
+                        body,
+                        ..
+                    } = &file.stmt(c).kind
+                    {
                         let var = self
                             .finfo()
                             .implicits
                             .get(&case_pos.0)
                             .copied()
                             .map(|obj| self.local_var(obj));
+                        // gc declares a clause's variable at the clause's first type (at
+                        // `default` for the default clause).
+                        if let Some(v) = var {
+                            let at = match list.first() {
+                                Some(&t) => self.gc_pos(t),
+                                None => self.pos(*case_pos),
+                            };
+                            self.out.vars[v.index()].pos = at;
+                        }
                         let body = self.block(body);
                         cases.push(Case {
                             pos: self.pos(*case_pos),
@@ -437,12 +507,12 @@ impl<'a> Lowerer<'a, '_> {
         }
         let mut decls = Vec::new();
         if lhs.len() == rhs.len() {
-            // Right-hand sides are evaluated before the targets are declared.
-            let values: Vec<ExprId> = rhs.iter().map(|&r| self.expr(r)).collect();
+            // gc's noder reads the targets first (which orders closure captures).
             let targets: Vec<ExprId> = lhs
                 .iter()
                 .map(|&l| self.assign_target(l, define, &mut decls))
                 .collect();
+            let values: Vec<ExprId> = rhs.iter().map(|&r| self.expr(r)).collect();
             let values: Vec<ExprId> = values
                 .into_iter()
                 .zip(&targets)
@@ -665,10 +735,19 @@ impl<'a> Lowerer<'a, '_> {
             Type::Signature(_) => (false, true),
             _ => (false, false),
         };
-        if is_func {
-            self.unsupported(pos, "range over function");
-        }
         let define = tok == Token::Define;
+        if is_func {
+            // The body is lowered as a closure: the nesting counted for this range
+            // statement does not apply inside it.
+            let saved = self.range_body;
+            if let Some(r) = &mut self.range_body {
+                r.breakable -= 1;
+                r.loops -= 1;
+            }
+            self.range_func(pos, key, value, define, xl, xt, body, out);
+            self.range_body = saved;
+            return;
+        }
         let mut decls = Vec::new();
         let key_e = key.map(|k| self.assign_target(k, define, &mut decls));
         let value_e = value.map(|v| self.assign_target(v, define, &mut decls));
@@ -686,10 +765,10 @@ impl<'a> Lowerer<'a, '_> {
             pos,
         );
         self.define(&decls, s);
+        let mut copies = Vec::new();
         if define {
             // Go 1.22 loop variables: one per iteration when a closure captures it or its
             // address is taken, which gc makes a copy declared in the body.
-            let mut copies = Vec::new();
             for (target, &v) in [key_e, value_e].iter().flatten().zip(decls.iter()) {
                 let _ = target;
                 if self.escapes_iteration(v, first_expr, first_func) {
@@ -697,20 +776,20 @@ impl<'a> Lowerer<'a, '_> {
                 }
             }
             let mut prologue = Vec::new();
-            for v in copies {
+            for &v in &copies {
                 let (ty, vpos) = {
                     let var = &self.out.vars[v.index()];
                     (var.ty, var.pos)
                 };
                 let hidden = self.temp(ty, vpos);
-                self.out.vars[hidden.index()].defn = Some(s);
                 // The range assigns the hidden variable; the copy is declared per iteration.
                 self.retarget_range(s, v, hidden);
                 let d = self.stmt_new(StmtKind::Decl(v), vpos);
                 let x = self.mk(ExprKind::Var(v), ty, vpos, true);
                 let y = self.mk(ExprKind::Var(hidden), ty, vpos, true);
+                // The copy keeps the range as its definition: gc counts this assignment
+                // as a reassignment (which decides how closures capture it).
                 let a = self.stmt_new(StmtKind::Assign { x, y: Some(y) }, vpos);
-                self.out.vars[v.index()].defn = Some(a);
                 prologue.push(d);
                 prologue.push(a);
             }
@@ -719,6 +798,12 @@ impl<'a> Lowerer<'a, '_> {
         }
         if let StmtKind::Range { body, .. } = &mut self.out.stmts[s.index()].kind {
             *body = body_stmts;
+        }
+        // The range's variables are declared where the range is (gc's range init).
+        for &v in decls.iter().filter(|v| !copies.contains(v)) {
+            let vpos = self.out.vars[v.index()].pos;
+            let d = self.stmt_new(StmtKind::Decl(v), vpos);
+            self.pending.push(d);
         }
         self.emit(out, s);
     }
@@ -732,9 +817,31 @@ impl<'a> Lowerer<'a, '_> {
         if captured {
             return true;
         }
-        self.out.exprs[first_expr..].iter().any(|e| {
-            matches!(e.kind, ExprKind::AddrOf(x) if matches!(self.out.expr(x).kind, ExprKind::Var(w) if w == v))
+        self.out.exprs[first_expr..].iter().any(|e| match e.kind {
+            ExprKind::AddrOf(x) => self.outer_value(x) == Some(v),
+            _ => false,
         })
+    }
+
+    /// The variable an addressable expression is part of (gc's `OuterValue`: through
+    /// struct fields and array elements, not pointers).
+    fn outer_value(&self, mut x: ExprId) -> Option<VarId> {
+        loop {
+            match &self.out.expr(x).kind {
+                ExprKind::Var(v) => return Some(*v),
+                ExprKind::Field { x: inner, .. } => x = *inner,
+                ExprKind::Index {
+                    x: inner,
+                    array: true,
+                    ..
+                } => x = *inner,
+                ExprKind::Conv {
+                    kind: ConvKind::NoOp,
+                    x: inner,
+                } => x = *inner,
+                _ => return None,
+            }
+        }
     }
 
     fn retarget_range(&mut self, s: StmtId, from: VarId, to: VarId) {
