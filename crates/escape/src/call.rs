@@ -158,6 +158,12 @@ impl Batch<'_> {
                         obj: Some(*obj),
                     })
                 }
+                ExprKind::MethodExpr { method, .. } => {
+                    return Some(Target {
+                        local: self.func_of.get(method).copied(),
+                        obj: Some(*method),
+                    })
+                }
                 ExprKind::Closure(f) => {
                     return Some(Target {
                         local: Some(*f),

@@ -387,9 +387,20 @@ impl<'a> Lowerer<'a, '_> {
                 post,
                 body,
             } => {
+                let init_start = out.len();
                 if let Some(init) = init {
                     self.stmt(*init, out);
                 }
+                // The variables the init statement defines (Go 1.22: one per iteration).
+                let defined: Vec<VarId> = out[init_start..]
+                    .iter()
+                    .filter_map(|&s| match self.out.stmt(s).kind {
+                        StmtKind::Decl(v) => Some(v),
+                        _ => None,
+                    })
+                    .collect();
+                let first_expr = self.out.exprs.len();
+                let first_func = self.out.funcs.len();
                 let (never, cond) = match cond {
                     Some(c) => {
                         let (known, c) = self.static_bool(*c);
@@ -410,14 +421,17 @@ impl<'a> Lowerer<'a, '_> {
                     }
                 });
                 let body = self.block(body_stmts);
-                let s = self.stmt_new(
-                    StmtKind::For {
-                        cond: c,
-                        post,
-                        body,
-                    },
-                    self.pos(*for_pos),
-                );
+                let pos = self.pos(*for_pos);
+                let leaked: Vec<VarId> = defined
+                    .into_iter()
+                    .filter(|&v| self.escapes_iteration(v, first_expr, first_func))
+                    .collect();
+                let (c, post, body) = if leaked.is_empty() {
+                    (c, post, body)
+                } else {
+                    self.per_iteration(&leaked, init_start, c, post, body, pos, out)
+                };
+                let s = self.stmt_new(StmtKind::For { cond: c, post, body }, pos);
                 self.emit(out, s);
             }
             Ast::Range {
@@ -1183,5 +1197,105 @@ impl Lowerer<'_, '_> {
             }
             None => (None, Vec::new()),
         }
+    }
+}
+
+impl Lowerer<'_, '_> {
+    /// gc's `loopvar` rewrite of a three-clause loop whose variables a closure captures
+    /// or whose address is taken: the init assigns a temporary `z'`; each iteration
+    /// declares `z := z'`, runs the post statement (after the first), tests the
+    /// condition, runs the body and stores `z' = z`.
+    #[allow(clippy::too_many_arguments)]
+    fn per_iteration(
+        &mut self,
+        leaked: &[VarId],
+        init_start: usize,
+        cond: Option<ExprId>,
+        post: Option<StmtId>,
+        body: Vec<StmtId>,
+        pos: IrPos,
+        out: &mut Vec<StmtId>,
+    ) -> (Option<ExprId>, Option<StmtId>, Vec<StmtId>) {
+        let mut pre = Vec::new();
+        let mut after = Vec::new();
+        for &z in leaked {
+            let ty = self.out.vars[z.index()].ty;
+            let zpos = self.out.vars[z.index()].pos;
+            let tz = self.temp(ty, pos);
+            // The init now assigns z', and z is declared in the body.
+            if let Some(i) = out[init_start..]
+                .iter()
+                .position(|&s| matches!(self.out.stmt(s).kind, StmtKind::Decl(v) if v == z))
+            {
+                out.remove(init_start + i);
+            }
+            if let Some(defn) = self.out.vars[z.index()].defn {
+                let targets: Vec<ExprId> = match &self.out.stmt(defn).kind {
+                    StmtKind::Assign { x, .. } => vec![*x],
+                    StmtKind::AssignPair { lhs, .. } | StmtKind::AssignCall { lhs, .. } => {
+                        lhs.iter().flatten().copied().collect()
+                    }
+                    _ => Vec::new(),
+                };
+                for t in targets {
+                    if matches!(self.out.expr(t).kind, ExprKind::Var(v) if v == z) {
+                        self.out.exprs[t.index()].kind = ExprKind::Var(tz);
+                    }
+                }
+            }
+            let d = self.stmt_new(StmtKind::Decl(z), zpos);
+            let x = self.mk(ExprKind::Var(z), ty, pos, true);
+            let y = self.mk(ExprKind::Var(tz), ty, pos, true);
+            let a = self.stmt_new(StmtKind::Assign { x, y: Some(y) }, pos);
+            self.out.vars[z.index()].defn = Some(a);
+            pre.push(d);
+            pre.push(a);
+            let x = self.mk(ExprKind::Var(tz), ty, pos, true);
+            let y = self.mk(ExprKind::Var(z), ty, pos, true);
+            after.push(self.stmt_new(StmtKind::Assign { x, y: Some(y) }, pos));
+        }
+        if let Some(p) = post {
+            // if first { first = false } else { post }: only the post statement flows.
+            let t = self.mk(
+                ExprKind::Const {
+                    value: goescape_constant::Value::from_bool(true),
+                    name: None,
+                },
+                IrType::Go(self.input.bool_type),
+                pos,
+                true,
+            );
+            pre.push(self.stmt_new(
+                StmtKind::If {
+                    cond: t,
+                    then: Vec::new(),
+                    else_: vec![p],
+                },
+                pos,
+            ));
+        }
+        if let Some(c) = cond {
+            let not = self.mk(
+                ExprKind::Unary {
+                    op: crate::expr::UnaryOp::Not,
+                    x: c,
+                },
+                IrType::Go(self.input.bool_type),
+                self.out.expr(c).pos,
+                true,
+            );
+            let brk = self.stmt_new(StmtKind::Jump, pos);
+            pre.push(self.stmt_new(
+                StmtKind::If {
+                    cond: not,
+                    then: vec![brk],
+                    else_: Vec::new(),
+                },
+                pos,
+            ));
+        }
+        pre.extend(body);
+        pre.extend(after);
+        (None, None, pre)
     }
 }
