@@ -26,6 +26,11 @@ impl Scope {
     }
 
     pub fn lookup(&self, name: &str) -> Option<ObjId> {
+        // Most block scopes are empty: skip hashing the name (lookups walk every scope
+        // out to the universe, so deeply nested blocks make this the hot path).
+        if self.entries.is_empty() {
+            return None;
+        }
         self.entries.get(name).copied()
     }
 

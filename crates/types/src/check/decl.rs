@@ -17,6 +17,7 @@ impl Checker<'_> {
     /// Checks every package-level declaration, in source order, then the signatures of
     /// methods (bodies are a later phase).
     pub(super) fn package_objects(&mut self) {
+        self.direct_cycles();
         // As go/types: defined types first, then aliases, then everything else, each in
         // source order.
         let order = self.decl_order.clone();
@@ -49,6 +50,7 @@ impl Checker<'_> {
             }
         }
         self.attach_methods();
+        self.check_pending_valid_types();
         self.check_delayed_bodies();
         self.init_order();
         // Untyped expressions whose type was never fixed keep their untyped type.
@@ -72,7 +74,12 @@ impl Checker<'_> {
                 // A reference back to an object being declared is fine once its type is
                 // known (a function's signature before its body, a defined type before its
                 // underlying type); otherwise it is an invalid cycle.
-                if self.store().obj(obj).ty.is_none() {
+                // An alias has its type from the start, complete once its right-hand side is.
+                let store = self.store();
+                let incomplete = store.obj(obj).ty.is_none_or(
+                    |t| matches!(store.ty(t), Type::Alias(alias) if alias.rhs.is_none()),
+                );
+                if incomplete {
                     self.report_cycle(obj);
                 }
                 return;
@@ -130,7 +137,13 @@ impl Checker<'_> {
         if through_defined_type {
             return;
         }
-        let object = store.obj(obj);
+        // Reported at the cycle's first object in source order, as go/types does.
+        let first = cycle
+            .iter()
+            .copied()
+            .min_by_key(|&o| store.obj(o).pos.map(|p| (p.file, p.offset)))
+            .unwrap_or(obj);
+        let object = store.obj(first);
         let name = object.name.clone();
         let pos = object.pos;
         let is_type = object.is_type_name();
@@ -308,6 +321,7 @@ impl Checker<'_> {
         let Some(Spec::Type(spec)) = gen.specs.get(spec_ref.spec) else {
             return;
         };
+        self.check_type_later(obj);
         self.local_type(env, obj, spec);
     }
 
@@ -350,7 +364,7 @@ impl Checker<'_> {
             Some(list) => {
                 let end = self.file(env).expr_end(spec.ty);
                 let inner = self.open_scope(env, spec.name.pos(), end);
-                let params = self.collect_type_params(inner, list);
+                let params = self.collect_type_params_of(inner, list, Some(named));
                 if let Type::Named(n) = &mut self.arena.types[named.index as usize] {
                     n.type_params = params;
                 }
@@ -381,6 +395,7 @@ impl Checker<'_> {
             named.underlying = Some(underlying);
             named.methods = methods;
         }
+        self.declared_type(obj, named, rhs);
         // Instances made while the declaration was being checked can now be expanded.
         let pending = std::mem::take(&mut self.pending_instances);
         for instance in pending {

@@ -121,8 +121,18 @@ impl Checker<'_> {
                     }
                     _ => self.type_expr(env, *ty),
                 };
-                self.composite_elements(env, t, elts);
+                if !self.composite_elements(env, e, t, None, elts) {
+                    return self.invalid(e);
+                }
                 Operand::new(Mode::Value, e, t)
+            }
+            ExprKind::CompositeLit { ty: None, elts, .. } => {
+                // Elided types are handled by the enclosing literal: here there is none.
+                let pos = file.expr_pos(e);
+                self.error(env.file, pos, "missing type in composite literal");
+                let invalid = self.invalid_type();
+                self.composite_elements(env, e, invalid, None, elts);
+                self.invalid(e)
             }
             ExprKind::Index { x, index, .. } => self.index_expr(env, e, *x, *index),
             ExprKind::Slice {
@@ -214,7 +224,8 @@ impl Checker<'_> {
                 Operand::new(Mode::TypeExpr, e, ty)
             }
             ExprKind::FuncLit { ty, body } => {
-                let func_env = self.open_scope(env, ty.func_pos, file.expr_end(e));
+                let end = super::extent::block_scope_end(&file, body);
+                let func_env = self.open_scope(env, ty.func_pos, end);
                 let signature = self.signature(func_env, None, ty);
                 let sig = self.arena.add_type(Type::Signature(signature.clone()));
                 // The literal's signature node has no id of its own: keyed by the literal.
@@ -545,7 +556,14 @@ impl Checker<'_> {
         }
         const PREC: usize = 512;
         if value.kind() == goescape_constant::Kind::Int && value.bit_len() > PREC {
-            let msg = format!("constant {} overflow", "integer");
+            let op = x
+                .expr
+                .map_or("", |e| overflow_op_name(&self.input.files[env.file], e));
+            let msg = if op.is_empty() {
+                "constant overflow".to_owned()
+            } else {
+                format!("constant {op} overflow")
+            };
             self.error(env.file, op_pos, msg);
             x.value = Some(Value::unknown());
         }
@@ -784,7 +802,8 @@ impl Checker<'_> {
                 "invalid operation: shifted operand {} must be integer",
                 self.operand_string(env, &x)
             );
-            self.error(env.file, op_pos, msg);
+            let at = self.operand_pos(env, &x, op_pos);
+            self.error(env.file, at, msg);
             return self.invalid(e);
         }
         let uint = self.universe.basic(BasicKind::Uint);
@@ -798,8 +817,13 @@ impl Checker<'_> {
                     "invalid operation: negative shift count {}",
                     self.operand_string(env, &y)
                 );
-                self.error(env.file, op_pos, msg);
+                let at = self.operand_pos(env, &y, op_pos);
+                self.error(env.file, at, msg);
                 return self.invalid(e);
+            }
+            // An untyped count is taken as a uint: `1e9` counts as 1000000000.
+            if y_untyped && y_int.kind() == goescape_constant::Kind::Int {
+                y.value = Some(y_int.clone());
             }
             count = Some(y_int);
         } else if y_untyped && !y_integer {
@@ -812,11 +836,20 @@ impl Checker<'_> {
                 "invalid operation: shift count {} must be integer",
                 self.operand_string(env, &y)
             );
-            self.error(env.file, op_pos, msg);
+            let at = self.operand_pos(env, &y, op_pos);
+            self.error(env.file, at, msg);
             return self.invalid(e);
         }
         if let (Some(x_int), Some(count)) = (x_int, count) {
-            // A constant shift.
+            // A constant shift; of an unknown value (after an error) it is unknown, silently.
+            if x_int.is_unknown() || count.is_unknown() {
+                if !crate::predicates::is_integer(&self.store(), x.ty) {
+                    x.ty = self.universe.basic(BasicKind::UntypedInt);
+                }
+                x.value = Some(Value::unknown());
+                x.expr = Some(e);
+                return x;
+            }
             const SHIFT_BOUND: u64 = 1023 - 1 + 52;
             let (s, exact) = count.uint64_val();
             if count.kind() != goescape_constant::Kind::Int || !exact || s > SHIFT_BOUND {
@@ -824,7 +857,8 @@ impl Checker<'_> {
                     "invalid operation: invalid shift count {}",
                     self.operand_string(env, &y)
                 );
-                self.error(env.file, op_pos, msg);
+                let at = self.operand_pos(env, &y, op_pos);
+                self.error(env.file, at, msg);
                 return self.invalid(e);
             }
             if !crate::predicates::is_integer(&self.store(), x.ty) {
@@ -1264,4 +1298,20 @@ fn representation_error(
         return ConversionError::Overflows;
     }
     ConversionError::Invalid
+}
+
+/// How go/types names the operation of an expression whose constant result overflowed.
+fn overflow_op_name(file: &goescape_syntax::ast::File, e: ExprId) -> &'static str {
+    match &file.expr(e).kind {
+        ExprKind::Binary { op, .. } => match op {
+            Token::Add => "addition",
+            Token::Sub => "subtraction",
+            Token::Xor => "bitwise XOR",
+            Token::Mul => "multiplication",
+            Token::Shl => "shift",
+            _ => "",
+        },
+        ExprKind::Unary { op: Token::Xor, .. } => "bitwise complement",
+        _ => "",
+    }
 }

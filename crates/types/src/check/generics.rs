@@ -24,6 +24,18 @@ impl Checker<'_> {
     /// a constraint that is not an interface (`~int | string`, `[]E`) is wrapped in an
     /// implicit interface.
     pub(super) fn collect_type_params(&mut self, env: Env, list: &FieldList) -> Vec<TypeId> {
+        self.collect_type_params_of(env, list, None)
+    }
+
+    /// [`Self::collect_type_params`] for the generic defined type `owner`, which has its
+    /// type parameters before their constraints are checked: a constraint may instantiate
+    /// the type itself (`type T[P interface{ M() T[P] }] int`).
+    pub(super) fn collect_type_params_of(
+        &mut self,
+        env: Env,
+        list: &FieldList,
+        owner: Option<TypeId>,
+    ) -> Vec<TypeId> {
         let mut params = Vec::new();
         let mut bounds = Vec::new();
         for field in &list.list {
@@ -42,6 +54,11 @@ impl Checker<'_> {
                 self.declare_local(env, env.scope, name, obj);
                 params.push(ty);
                 bounds.push(field.ty);
+            }
+        }
+        if let Some(owner) = owner {
+            if let Type::Named(n) = &mut self.arena.types[owner.index as usize] {
+                n.type_params = params.clone();
             }
         }
         for (&param, bound) in params.iter().zip(bounds) {
@@ -263,7 +280,8 @@ impl Checker<'_> {
     /// argument list. Its underlying type is the origin's with the arguments substituted,
     /// computed as soon as the origin's is known.
     pub(super) fn instantiate_named(&mut self, origin: TypeId, args: &[TypeId]) -> TypeId {
-        let cached = self.instances.get(&origin).and_then(|list| {
+        let key = (origin, self.args_hash(args));
+        let cached = self.instances.get(&key).and_then(|list| {
             let store = self.store();
             list.iter()
                 .find(|(cached_args, _)| {
@@ -290,7 +308,7 @@ impl Checker<'_> {
             type_args: args.to_vec(),
         }));
         self.instances
-            .entry(origin)
+            .entry(key)
             .or_default()
             .push((args.to_vec(), instance));
         self.expand_instance(instance);
@@ -310,16 +328,39 @@ impl Checker<'_> {
             self.pending_instances.push(instance);
             return;
         };
+        // An instance made while expanding a smaller instance of the same generic type
+        // (`type T[P any] struct{ f *T[*P] }`) would make a larger one in turn, forever:
+        // go/types expands lazily, and gc rejects such types as instantiation cycles. It
+        // keeps its origin's underlying type.
+        if self.expanding.len() >= MAX_EXPANSION_DEPTH || self.grows_expansion(origin, &named) {
+            return;
+        }
         let map: TypeMap = generic
             .type_params
             .iter()
             .copied()
             .zip(named.type_args.iter().copied())
             .collect();
+        self.expanding.push(instance);
         let expanded = self.subst(under, &map);
+        self.expanding.pop();
         if let Type::Named(n) = &mut self.arena.types[instance.index as usize] {
             n.underlying = Some(expanded);
         }
+    }
+
+    /// Whether an instance of `origin` is being expanded with smaller type arguments than
+    /// `named`'s.
+    fn grows_expansion(&self, origin: TypeId, named: &NamedType) -> bool {
+        let store = self.store();
+        let mut size = None;
+        self.expanding.iter().any(|&outer| match store.ty(outer) {
+            Type::Named(n) if n.origin == Some(origin) => {
+                let size = *size.get_or_insert_with(|| args_size(&store, &named.type_args));
+                args_size(&store, &n.type_args) < size
+            }
+            _ => false,
+        })
     }
 
     /// Instantiates a generic signature with explicit or inferred type arguments.
@@ -445,6 +486,41 @@ impl Checker<'_> {
         }
         Some(result)
     }
+}
+
+/// How deeply instance expansions may nest (each expansion making a new instance).
+const MAX_EXPANSION_DEPTH: usize = 64;
+
+/// The number of type nodes in `args`, counted up to a bound.
+fn args_size(store: &crate::store::TypeStore<'_>, args: &[TypeId]) -> usize {
+    const BOUND: usize = 10_000;
+    let mut work: Vec<TypeId> = args.to_vec();
+    let mut size = 0;
+    while let Some(ty) = work.pop() {
+        size += 1;
+        if size >= BOUND {
+            break;
+        }
+        match store.ty(ty) {
+            Type::Pointer(e)
+            | Type::Slice(e)
+            | Type::Array { elem: e, .. }
+            | Type::Chan { elem: e, .. } => work.push(*e),
+            Type::Map { key, elem } => work.extend([*key, *elem]),
+            Type::Named(n) => work.extend(&n.type_args),
+            Type::Alias(a) => work.extend(a.rhs),
+            Type::Signature(s) => work.extend(
+                s.params
+                    .iter()
+                    .chain(&s.results)
+                    .filter_map(|&v| store.obj(v).ty),
+            ),
+            Type::Tuple(vars) => work.extend(vars.iter().filter_map(|&v| store.obj(v).ty)),
+            Type::Struct(st) => work.extend(st.fields.iter().filter_map(|&v| store.obj(v).ty)),
+            _ => {}
+        }
+    }
+    size
 }
 
 /// Whether `ty` mentions one of `params`.

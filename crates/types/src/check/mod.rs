@@ -7,9 +7,11 @@
 //! checking goes on.
 
 mod call;
+mod cycles;
 mod decl;
 mod errors;
 mod expr;
+mod extent;
 mod generics;
 mod info;
 mod initorder;
@@ -17,7 +19,9 @@ mod operand;
 mod resolver;
 mod selector;
 mod stmt;
+mod typehash;
 mod typexpr;
+mod validtype;
 mod version;
 
 use std::collections::HashMap;
@@ -106,6 +110,10 @@ pub fn check_package(
         delayed_bodies: Vec::new(),
         current_decl: None,
         deps: HashMap::new(),
+        valid_types: validtype::ValidTypes::default(),
+        expanding: Vec::new(),
+        extents: extent::Extents::default(),
+        type_hashes: HashMap::new(),
     };
     checker.collect_objects();
     checker.package_objects();
@@ -142,8 +150,11 @@ pub(crate) struct Checker<'a> {
     /// Untyped expressions whose final type is not known yet, by file and expression.
     untyped: HashMap<(usize, ExprId), UntypedInfo>,
     sizes: Sizes,
-    /// Instances of generic defined types made so far, by origin: `(type arguments, instance)`.
-    instances: HashMap<TypeId, Vec<(Vec<TypeId>, TypeId)>>,
+    /// Instances of generic defined types made so far, by origin and hash of the type
+    /// arguments: `(type arguments, instance)`.
+    instances: typehash::InstanceIndex,
+    /// Hashes of types computed so far (see `typehash`).
+    type_hashes: HashMap<TypeId, u64>,
     /// Instances whose origin's underlying type was not known when they were made.
     pending_instances: Vec<TypeId>,
     /// Function bodies to check after the package-level declarations: (environment with
@@ -153,6 +164,12 @@ pub(crate) struct Checker<'a> {
     current_decl: Option<ObjId>,
     /// The package-level constants, variables and functions each declaration refers to.
     deps: HashMap<ObjId, std::collections::HashSet<ObjId>>,
+    /// Defined types' declared types, and those still to check for invalid recursion.
+    valid_types: validtype::ValidTypes,
+    /// The instances whose underlying types are being computed, innermost last.
+    expanding: Vec<TypeId>,
+    /// Ends of scopes found so far (see `extent`).
+    extents: extent::Extents,
 }
 
 /// Where names are looked up: a file of the package and a scope.

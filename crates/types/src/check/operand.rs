@@ -170,3 +170,17 @@ impl Checker<'_> {
         )
     }
 }
+
+impl Checker<'_> {
+    /// Where go/types reports an error about an operand: at the start of its expression
+    /// (`fallback` for an operand without one).
+    pub(super) fn operand_pos(
+        &self,
+        env: Env,
+        x: &Operand,
+        fallback: goescape_syntax::Pos,
+    ) -> goescape_syntax::Pos {
+        x.expr
+            .map_or(fallback, |e| self.input.files[env.file].expr_pos(e))
+    }
+}

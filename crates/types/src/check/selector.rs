@@ -214,24 +214,98 @@ impl Checker<'_> {
         Operand::new(Mode::Value, e, ty)
     }
 
-    /// Checks the elements of a composite literal of type `ty`, giving untyped elements
-    /// the element (or field, or key) type they initialize.
-    pub(super) fn composite_elements(&mut self, env: Env, ty: TypeId, elts: &[ExprId]) {
+    /// Checks the elements of the composite literal `lit` of type `ty` (for an elided
+    /// type, `hint` is the element type it stands for), giving untyped elements the element
+    /// (or field, or key) type they initialize. False if `ty` cannot have a literal.
+    pub(super) fn composite_elements(
+        &mut self,
+        env: Env,
+        lit: ExprId,
+        ty: TypeId,
+        hint: Option<TypeId>,
+        elts: &[ExprId],
+    ) -> bool {
         let file = self.file(env);
+        let (composite, valid, no_core) = {
+            let store = self.store();
+            let under = Self::core_under(&store, ty);
+            let composite = matches!(
+                store.ty(under),
+                Type::Slice(_) | Type::Array { .. } | Type::Map { .. } | Type::Struct(_)
+            );
+            let no_core = crate::under::is_type_param(&store, ty)
+                && crate::under::common_under(&store, ty).is_none();
+            (
+                composite,
+                crate::predicates::is_valid(&store, under),
+                no_core,
+            )
+        };
+        if !composite {
+            // The elements are checked all the same, as go/types does; keys are left alone
+            // (they might name fields of a type that is not known).
+            for &elt in elts {
+                let value = match &file.expr(elt).kind {
+                    ExprKind::KeyValue { value, .. } => *value,
+                    _ => elt,
+                };
+                self.expr(env, value);
+            }
+            if valid || no_core {
+                let shown = crate::typestring::type_string(
+                    &self.store(),
+                    hint.unwrap_or(ty),
+                    &*self.qualifier(),
+                );
+                let msg = format!(
+                    "invalid composite literal{} type {shown}{}",
+                    if hint.is_some() { " element" } else { "" },
+                    if no_core {
+                        " (no common underlying type)"
+                    } else {
+                        ""
+                    }
+                );
+                self.error(env.file, file.expr_pos(lit), msg);
+            }
+            return false;
+        }
         let plans = self.plan_elements(env, ty, elts);
         for plan in plans {
             if let Some((ident_pos, field)) = plan.field_use {
                 self.info.files[env.file].uses.insert(ident_pos, field);
             }
             if let (Some(key), Some(key_ty)) = (plan.key, plan.key_ty) {
-                let mut k = self.expr(env, key);
-                self.assign_to(env, &mut k, key_ty);
+                match &file.expr(key).kind {
+                    // An elided key type: `map[Point]string{{1, 2}: "a"}`.
+                    ExprKind::CompositeLit {
+                        ty: None,
+                        elts: inner,
+                        ..
+                    } => {
+                        let base = {
+                            let store = self.store();
+                            match store.ty(Self::core_under(&store, key_ty)) {
+                                Type::Pointer(base) => *base,
+                                _ => key_ty,
+                            }
+                        };
+                        if self.composite_elements(env, key, base, Some(key_ty), inner) {
+                            self.record(env, key, Mode::Value, key_ty, None);
+                        }
+                    }
+                    _ => {
+                        let mut k = self.expr(env, key);
+                        self.assign_to(env, &mut k, key_ty);
+                    }
+                }
             }
             match (&file.expr(plan.value).kind, plan.value_ty, plan.elided_ty) {
                 (ExprKind::CompositeLit { elts: inner, .. }, Some(elem), Some(lit_ty)) => {
-                    self.composite_elements(env, lit_ty, inner);
                     // `{...}` for a `*T` element stands for `&T{...}`: its type is `*T`.
-                    self.record(env, plan.value, Mode::Value, elem, None);
+                    if self.composite_elements(env, plan.value, lit_ty, Some(elem), inner) {
+                        self.record(env, plan.value, Mode::Value, elem, None);
+                    }
                 }
                 (_, target, _) => {
                     let mut x = self.expr(env, plan.value);
@@ -241,6 +315,7 @@ impl Checker<'_> {
                 }
             }
         }
+        true
     }
 
     /// What each element of a composite literal initializes, decided before any element is
@@ -298,7 +373,7 @@ impl Checker<'_> {
                 (&file.expr(value).kind, plan.value_ty)
             {
                 // An elided type: `[]Point{{1, 2}}`, and `[]*Point{{1, 2}}` for `&Point{1, 2}`.
-                plan.elided_ty = Some(match store.ty(crate::under::underlying(&store, elem)) {
+                plan.elided_ty = Some(match store.ty(Self::core_under(&store, elem)) {
                     Type::Pointer(base) => *base,
                     _ => elem,
                 });

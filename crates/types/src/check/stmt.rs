@@ -127,7 +127,7 @@ impl Checker<'_> {
     }
 
     fn block(&mut self, env: Env, block: &Block) {
-        let end = self.file(env).block_end(block);
+        let end = super::extent::block_scope_end(&self.file(env), block);
         let inner = self.open_scope(env, block.lbrace, end);
         for &stmt in &block.stmts {
             self.stmt(inner, stmt);
@@ -211,7 +211,8 @@ impl Checker<'_> {
                 body,
                 else_,
             } => {
-                let inner = self.open_scope(env, *if_pos, file.stmt_end(id));
+                let end = self.stmt_scope_end(env.file, file, id);
+                let inner = self.open_scope(env, *if_pos, end);
                 if let Some(init) = init {
                     self.stmt(inner, *init);
                 }
@@ -229,7 +230,8 @@ impl Checker<'_> {
                 post,
                 body,
             } => {
-                let inner = self.open_scope(env, *for_pos, file.stmt_end(id));
+                let end = self.stmt_scope_end(env.file, file, id);
+                let inner = self.open_scope(env, *for_pos, end);
                 if let Some(init) = init {
                     self.stmt(inner, *init);
                 }
@@ -250,7 +252,8 @@ impl Checker<'_> {
                 body,
                 ..
             } => {
-                let inner = self.open_scope(env, *for_pos, file.stmt_end(id));
+                let end = self.stmt_scope_end(env.file, file, id);
+                let inner = self.open_scope(env, *for_pos, end);
                 self.range_stmt(inner, *key, *value, *tok, *x);
                 self.block(inner, body);
             }
@@ -260,7 +263,8 @@ impl Checker<'_> {
                 tag,
                 body,
             } => {
-                let inner = self.open_scope(env, *switch_pos, file.stmt_end(id));
+                let end = self.stmt_scope_end(env.file, file, id);
+                let inner = self.open_scope(env, *switch_pos, end);
                 if let Some(init) = init {
                     self.stmt(inner, *init);
                 }
@@ -297,7 +301,8 @@ impl Checker<'_> {
                 assign,
                 body,
             } => {
-                let inner = self.open_scope(env, *switch_pos, file.stmt_end(id));
+                let end = self.stmt_scope_end(env.file, file, id);
+                let inner = self.open_scope(env, *switch_pos, end);
                 if let Some(init) = init {
                     self.stmt(inner, *init);
                 }

@@ -124,7 +124,7 @@ impl Checker<'_> {
             }
             ExprKind::FuncType(ty) => {
                 // A function type has a scope of its own for its parameter names.
-                let end = file.func_type_end(ty);
+                let end = self.func_type_end(env.file, &file, e);
                 let scope_env = self.open_scope(env, ty.func_pos, end);
                 let sig = self.signature(scope_env, None, ty);
                 self.declare_signature_vars(scope_env, &sig);
@@ -404,7 +404,15 @@ impl Checker<'_> {
                     x,
                     ..
                 } => {
-                    let ty = self.type_expr(env, *x);
+                    let mut ty = self.type_expr(env, *x);
+                    if crate::under::is_type_param(&self.store(), ty) {
+                        let msg = format!(
+                            "type in term {} cannot be a type parameter",
+                            file.expr_string(term)
+                        );
+                        self.error(env.file, file.expr_pos(*x), msg);
+                        ty = self.invalid_type();
+                    }
                     terms.push(Term { tilde: true, ty });
                     // go/types records a `~T` term as the union of that one term.
                     let single = self
@@ -417,7 +425,12 @@ impl Checker<'_> {
                     self.error(env.file, file.expr_pos(term), msg);
                 }
                 _ => {
-                    let ty = self.type_expr(env, term);
+                    let mut ty = self.type_expr(env, term);
+                    if crate::under::is_type_param(&self.store(), ty) {
+                        let pos = file.expr_pos(term);
+                        self.error(env.file, pos, "term cannot be a type parameter");
+                        ty = self.invalid_type();
+                    }
                     terms.push(Term { tilde: false, ty });
                 }
             }

@@ -1,0 +1,8 @@
+package p
+
+func f() {
+	type T [2]T
+	type S struct{ s S }
+	var x T
+	_ = x
+}

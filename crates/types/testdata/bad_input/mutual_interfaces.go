@@ -1,0 +1,15 @@
+package p
+
+type I interface {
+	J
+	M()
+}
+
+type J interface {
+	I
+	N()
+}
+
+var _ I
+
+func f(i I) { i.M() }

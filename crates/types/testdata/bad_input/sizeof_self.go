@@ -1,0 +1,5 @@
+package p
+
+import "unsafe"
+
+type T [unsafe.Sizeof(T{})]int

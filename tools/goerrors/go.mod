@@ -1,0 +1,3 @@
+module goescape.dev/tools/goerrors
+
+go 1.26
