@@ -63,6 +63,9 @@ pub struct Func {
     /// A generic function or method of a generic type: gc compiles (and reports) only
     /// its instances; analysing the generic body gives the summaries calls use.
     pub generic: bool,
+    /// For the body closure of a range over a function: the function the loop is in
+    /// (through enclosing range bodies), after which gc names closures inside it.
+    pub range_parent: Option<FuncId>,
 }
 
 impl Func {

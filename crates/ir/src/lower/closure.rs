@@ -20,15 +20,10 @@ impl Lowerer<'_, '_> {
             .get(&id)
             .copied()
             .unwrap_or(super::INVALID_TYPE);
+        // Function literals of static package-level initialisers are package-level
+        // functions; those of `init` code are `init.funcN`.
         let f = if self.in_static_init {
             self.global_closure_func(sig, pos)
-        } else if self.out.funcs[self.cur.index()].name == "init"
-            && self.out.funcs[self.cur.index()].obj.is_none()
-        {
-            // Closures of the package initialiser are named like package-level ones.
-            let f = self.global_closure_func(sig, pos);
-            self.out.funcs[f.index()].outer = Some(self.cur);
-            f
         } else {
             self.new_closure_func(".func", FuncKind::Closure, sig, pos)
         };
@@ -59,14 +54,22 @@ impl Lowerer<'_, '_> {
         pos: IrPos,
     ) -> FuncId {
         let outer = self.cur;
-        let counter = self.closure_counts.entry(outer).or_insert(0);
+        // gc names a closure after the function it is written in, a range body's
+        // closures after the function the loop is in; one counter per kind.
+        let namer = self.out.funcs[outer.index()].range_parent.unwrap_or(outer);
+        let counts = match suffix {
+            ".func" => &mut self.closure_counts,
+            "-range" => &mut self.range_counts,
+            _ => &mut self.wrapper_counts,
+        };
+        let counter = counts.entry(namer).or_insert(0);
         *counter += 1;
         let n = *counter;
-        let outer_fn = &self.out.funcs[outer.index()];
-        let name = if suffix == ".func" && outer_fn.is_closure() {
-            format!("{}.{n}", outer_fn.name)
+        let namer_fn = &self.out.funcs[namer.index()];
+        let name = if suffix == ".func" && namer_fn.is_closure() {
+            format!("{}.{n}", namer_fn.name)
         } else {
-            format!("{}{suffix}{n}", outer_fn.name)
+            format!("{}{suffix}{n}", namer_fn.name)
         };
         self.new_func(Func {
             name,
@@ -83,6 +86,7 @@ impl Lowerer<'_, '_> {
             body: None,
             pragmas: Pragmas::default(),
             generic: self.out.funcs[outer.index()].generic,
+            range_parent: None,
         })
     }
 

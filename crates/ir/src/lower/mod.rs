@@ -74,6 +74,9 @@ pub fn lower_package(input: &LowerInput<'_>) -> Package {
         range_body: None,
         range_loops: HashMap::new(),
         next_var: HashMap::new(),
+        map_inits: 0,
+        range_counts: HashMap::new(),
+        wrapper_counts: HashMap::new(),
     };
     for (i, file) in input.files.iter().enumerate() {
         lowerer.file_idx = i as u32;
@@ -120,6 +123,12 @@ pub(crate) struct Lowerer<'a, 'i> {
     range_loops: HashMap<FuncId, u32>,
     /// Each function's `#next`, once a range body needs it.
     next_var: HashMap<FuncId, VarId>,
+    /// `map.init.N` functions made so far.
+    map_inits: u32,
+    /// Range bodies (`F-rangeN`) and go/defer wrappers (`F.gowrapN`) made so far in
+    /// each function: gc counts each kind on its own.
+    range_counts: HashMap<FuncId, u32>,
+    wrapper_counts: HashMap<FuncId, u32>,
 }
 
 impl<'a> Lowerer<'a, '_> {
@@ -238,6 +247,7 @@ impl<'a> Lowerer<'a, '_> {
             body: None,
             pragmas,
             generic,
+            range_parent: None,
         });
         let saved = std::mem::replace(&mut self.cur, id);
         self.declare_signature(id, sig);

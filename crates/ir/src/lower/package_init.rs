@@ -36,6 +36,7 @@ impl Lowerer<'_, '_> {
             body: None,
             pragmas: Pragmas::default(),
             generic: false,
+            range_parent: None,
         });
         let saved = std::mem::replace(&mut self.cur, init);
         let mut body = Vec::new();
@@ -163,8 +164,38 @@ impl Lowerer<'_, '_> {
                 }
             }
         }
+        // gc's statement is at the variable's name.
+        let pos = self
+            .store
+            .obj(target)
+            .pos
+            .map_or(IrPos::NONE, |p| IrPos::new(p.file, p.offset));
+        let wrap = self.wraps_map_init(value);
+        let init_fn = self.cur;
+        if wrap {
+            // A large map literal without side effects is initialised in a function of
+            // its own, `map.init.N`.
+            let f = self.new_func(Func {
+                name: format!("map.init.{}", self.map_inits),
+                kind: FuncKind::Declared,
+                obj: None,
+                sig: super::INVALID_TYPE,
+                pos,
+                outer: None,
+                recv: None,
+                params: Vec::new(),
+                results: Vec::new(),
+                dcl: Vec::new(),
+                captures: Vec::new(),
+                body: None,
+                pragmas: Pragmas::default(),
+                generic: false,
+                range_parent: None,
+            });
+            self.map_inits += 1;
+            self.cur = f;
+        }
         let v = self.expr(value);
-        let pos = self.out.expr(v).pos;
         let t = self.global_target(target, pos);
         let v = if matches!(self.out.expr(t).kind, ExprKind::Blank) {
             v
@@ -173,8 +204,76 @@ impl Lowerer<'_, '_> {
             self.assign_conv(v, ty)
         };
         let s = self.stmt_new(StmtKind::Assign { x: t, y: Some(v) }, pos);
-        body.append(&mut self.pending);
-        body.push(s);
+        if wrap {
+            let mut stmts = std::mem::take(&mut self.pending);
+            stmts.push(s);
+            self.out.funcs[self.cur.index()].body = Some(stmts);
+            self.cur = init_fn;
+        } else {
+            body.append(&mut self.pending);
+            body.push(s);
+        }
+    }
+
+    /// gc's `tryWrapGlobalInit`: a map literal of at least 20 IR nodes and without
+    /// side effects.
+    fn wraps_map_init(&self, value: ast::ExprId) -> bool {
+        let inner = self.strip_parens_pub(value);
+        if !matches!(self.file().expr(inner).kind, Ast::CompositeLit { .. }) {
+            return false;
+        }
+        if !matches!(self.underlying(self.type_of(inner)), Type::Map { .. }) {
+            return false;
+        }
+        let mut size = 0usize;
+        let mut effects = false;
+        self.count_nodes(inner, &mut size, &mut effects);
+        size >= 20 && !effects
+    }
+
+    /// Counts the IR nodes gc makes of an initialiser (a key-value pair is a node of
+    /// its own) and notes calls.
+    fn count_nodes(&self, e: ast::ExprId, size: &mut usize, effects: &mut bool) {
+        let file = self.file();
+        let e = self.strip_parens_pub(e);
+        *size += 1;
+        if self.tv(e).is_some_and(|tv| tv.mode == Mode::Constant) {
+            return;
+        }
+        match &file.expr(e).kind {
+            Ast::CompositeLit { elts, .. } => {
+                for &el in elts.iter() {
+                    self.count_nodes(el, size, effects);
+                }
+            }
+            Ast::KeyValue { key, value, .. } => {
+                self.count_nodes(*key, size, effects);
+                self.count_nodes(*value, size, effects);
+            }
+            Ast::Call { fun, args, .. } => {
+                if !self.tv(*fun).is_some_and(|tv| tv.mode == Mode::TypeExpr) {
+                    *effects = true;
+                }
+                for &a in args.iter() {
+                    self.count_nodes(a, size, effects);
+                }
+            }
+            Ast::Unary { x, op, .. } => {
+                if *op == goescape_syntax::Token::Arrow {
+                    *effects = true;
+                }
+                self.count_nodes(*x, size, effects);
+            }
+            Ast::Binary { x, y, .. } => {
+                self.count_nodes(*x, size, effects);
+                self.count_nodes(*y, size, effects);
+            }
+            Ast::Index { x, index, .. } => {
+                self.count_nodes(*x, size, effects);
+                self.count_nodes(*index, size, effects);
+            }
+            _ => {}
+        }
     }
 
     /// An element of a statically laid out literal: static, or assigned in `init`.
@@ -230,7 +329,45 @@ impl Lowerer<'_, '_> {
             body: None,
             pragmas: Pragmas::default(),
             generic: false,
+            range_parent: None,
         })
+    }
+
+    /// Whether `e` is a package-level variable, or a field or constant-index element of
+    /// one, whose address is a link-time constant.
+    fn global_address(&self, e: ast::ExprId) -> bool {
+        let mut e = self.strip_parens_pub(e);
+        for _ in 0..1000 {
+            match &self.file().expr(e).kind {
+                Ast::Selector { x, .. } if self.finfo().selections.contains_key(&e) => {
+                    let through_pointer = self
+                        .finfo()
+                        .selections
+                        .get(&e)
+                        .is_some_and(|s| s.indirect);
+                    if through_pointer {
+                        return false;
+                    }
+                    e = self.strip_parens_pub(*x);
+                }
+                Ast::Index { x, index, .. }
+                    if self.tv(*index).is_some_and(|tv| tv.value.is_some())
+                        && matches!(self.underlying(self.type_of(*x)), Type::Array { .. }) =>
+                {
+                    e = self.strip_parens_pub(*x);
+                }
+                _ => {
+                    return self.used_object(e).is_some_and(|o| {
+                        let obj = self.store.obj(o);
+                        matches!(obj.kind, goescape_types::ObjKind::Var(_))
+                            && obj.parent.is_some_and(|p| {
+                                obj.pkg.is_some_and(|pkg| self.store.package(pkg).scope == Some(p))
+                            })
+                    })
+                }
+            }
+        }
+        false
     }
 
     /// Whether gc's `staticinit` can lay out the initialiser as data.
@@ -272,10 +409,9 @@ impl Lowerer<'_, '_> {
                 let inner = self.strip_parens_pub(*x);
                 match &file.expr(inner).kind {
                     Ast::CompositeLit { .. } => self.is_static(inner),
-                    // The address of a package-level variable.
-                    _ => self.used_object(inner).is_some_and(|o| {
-                        matches!(self.store.obj(o).kind, goescape_types::ObjKind::Var(_))
-                    }),
+                    // The address of (a field or constant element of) a package-level
+                    // variable.
+                    _ => self.global_address(inner),
                 }
             }
             Ast::CompositeLit { elts, .. } => {

@@ -140,17 +140,9 @@ impl<'a> Lowerer<'a, '_> {
         out.push(init);
 
         // The body closure, named after the function the loop is written in.
-        let parent = self.range_parent_name(outer);
-        let counter = self.closure_counts.entry(outer).or_insert(0);
-        *counter += 1;
-        let name = format!("{parent}-range{counter}");
-        let f = self.new_closure_func(".func", FuncKind::Closure, yield_ty, pos);
-        self.out.funcs[f.index()].name = name;
-        // new_closure_func counted it once more.
-        if let Some(c) = self.closure_counts.get_mut(&outer) {
-            *c -= 1;
-        }
-
+        let f = self.new_closure_func("-range", FuncKind::Closure, yield_ty, pos);
+        let parent = self.out.funcs[outer.index()].range_parent.unwrap_or(outer);
+        self.out.funcs[f.index()].range_parent = Some(parent);
         let saved_cur = std::mem::replace(&mut self.cur, f);
         let saved_pending = std::mem::take(&mut self.pending);
         let labels = super::closure::looping_labels(self.file(), &body.stmts);
@@ -234,16 +226,6 @@ impl<'a> Lowerer<'a, '_> {
                 },
                 IrPos::NONE,
             ));
-        }
-    }
-
-    /// The name a range body closure is named after: the function the loop is in,
-    /// through enclosing range bodies.
-    fn range_parent_name(&self, f: FuncId) -> String {
-        let name = &self.out.funcs[f.index()].name;
-        match name.find("-range") {
-            Some(i) => name[..i].to_owned(),
-            None => name.clone(),
         }
     }
 
