@@ -443,7 +443,16 @@ impl<'a, H: PackageHook> Tasks<'a, H> {
             )
         };
         let pkg = self.available[i].get().copied().flatten();
-        if let (Some(pkg), true) = (pkg, hook.wants(p)) {
+        // A panic in `wants` counts as one in the hook: nothing may unwind out of a task.
+        let wanted = match pkg {
+            Some(_) => panic::catch_unwind(AssertUnwindSafe(|| hook.wants(p)))
+                .map_err(|e| panic_message(e.as_ref())),
+            None => Ok(false),
+        };
+        if let Err(message) = &wanted {
+            *self.hooked[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(Err(message.clone()));
+        }
+        if let (Some(pkg), Ok(true)) = (pkg, wanted) {
             let program = self.snapshot();
             let view = PackageView {
                 package: p,

@@ -119,6 +119,9 @@ impl PackageHook for Recorder {
     type Output = usize;
 
     fn wants(&self, p: &Package) -> bool {
+        if p.import_path.ends_with("/picky") {
+            panic!("wants failure on purpose");
+        }
         !p.standard || p.import_path == "unsafe"
     }
 
@@ -149,6 +152,7 @@ fn hooks_run_bottom_up_and_their_panics_are_caught() {
         ("b/b2.go", "package b\n"),
         ("c/c.go", "package c\n\nimport (\n\t\"example.com/m/a\"\n\t\"example.com/m/b\"\n)\n\nvar C = a.A + b.B\n"),
         ("boom/boom.go", "package boom\n\nimport \"example.com/m/c\"\n\nvar _ = c.C\n"),
+        ("picky/p.go", "package picky\n\nimport \"example.com/m/b\"\n\nvar _ = b.B\n"),
     ]);
     let hook = Recorder {
         done: Mutex::new(Vec::new()),
@@ -169,6 +173,8 @@ fn hooks_run_bottom_up_and_their_panics_are_caught() {
     assert_eq!(outcome("example.com/m/a"), Some(Ok(1)));
     let boom = outcome("example.com/m/boom").unwrap().unwrap_err();
     assert!(boom.contains("on purpose"), "{boom}");
+    let picky = outcome("example.com/m/picky").unwrap().unwrap_err();
+    assert!(picky.contains("wants failure"), "{picky}");
     // A hook's panic leaves the package checked.
     assert!(result(&checked, "example.com/m/boom").status.is_checked());
     assert!(checked.packages.iter().all(|r| r.errors.is_empty()));
