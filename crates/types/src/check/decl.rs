@@ -527,7 +527,7 @@ impl Checker<'_> {
             ExprKind::IndexList { x, indices, .. } => (*x, indices.to_vec()),
             _ => return None,
         };
-        let base_ty = self.type_expr(env, base);
+        let base_ty = self.generic_type_expr(env, base);
         let Type::Named(generic) = self.store().ty(base_ty).clone() else {
             return None;
         };

@@ -144,6 +144,7 @@ impl Checker<'_> {
 
     pub(super) fn collect_objects(&mut self) {
         let files = self.input.files.clone();
+        self.check_package_names(&files);
         for (file_index, file) in files.iter().enumerate() {
             self.info.files[file_index].go_version =
                 Some(super::version::file_version(file, &self.input.go_version));
@@ -594,6 +595,31 @@ fn receiver_base(file: &File, mut ty: ExprId) -> Option<(bool, Ident)> {
             ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } => ty = *x,
             ExprKind::Ident(ident) => return Some((pointer, *ident)),
             _ => return None,
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// go/types' checks of the package clauses: the first name other than `_` names the
+    /// package, `_` before it is invalid, and every other file must agree with it.
+    fn check_package_names(&mut self, files: &[std::sync::Arc<goescape_syntax::ast::File>]) {
+        let mut package: Option<String> = None;
+        for (i, file) in files.iter().enumerate() {
+            if !file.package_name.pos().is_valid() {
+                continue;
+            }
+            let name = file.ident_name(file.package_name).into_owned();
+            match &package {
+                None if name == "_" => {
+                    self.error(i, file.package_name.pos(), "invalid package name _");
+                }
+                None => package = Some(name),
+                Some(expected) if *expected != name => {
+                    let msg = format!("package {name}; expected package {expected}");
+                    self.error(i, file.package_pos, msg);
+                }
+                Some(_) => {}
+            }
         }
     }
 }

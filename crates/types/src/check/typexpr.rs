@@ -12,6 +12,25 @@ impl Checker<'_> {
     /// The type denoted by `e`, recorded as a type expression; invalid (after an error)
     /// if `e` is not a type.
     pub(super) fn type_expr(&mut self, env: Env, e: ExprId) -> TypeId {
+        let mut ty = crate::stack::with_stack(|| self.type_expr_inner(env, e));
+        // A generic type is a type only once instantiated.
+        if matches!(self.store().ty(ty), Type::Named(n) if !n.type_params.is_empty() && n.origin.is_none())
+        {
+            let shown = crate::typestring::type_string(&self.store(), ty, &*self.qualifier());
+            let pos = self.file(env).expr_pos(e);
+            self.error(
+                env.file,
+                pos,
+                format!("cannot use generic type {shown} without instantiation"),
+            );
+            ty = self.invalid_type();
+        }
+        self.record(env, e, Mode::TypeExpr, ty, None);
+        ty
+    }
+
+    /// The type denoted by `e`, which may be a generic type (the base of an instantiation).
+    pub(super) fn generic_type_expr(&mut self, env: Env, e: ExprId) -> TypeId {
         let ty = crate::stack::with_stack(|| self.type_expr_inner(env, e));
         self.record(env, e, Mode::TypeExpr, ty, None);
         ty
@@ -49,13 +68,33 @@ impl Checker<'_> {
                     ExprKind::IndexList { indices, .. } => indices.to_vec(),
                     _ => Vec::new(),
                 };
-                let base = self.type_expr(env, *x);
+                let base = self.generic_type_expr(env, *x);
                 let args: Vec<TypeId> = indices.iter().map(|&i| self.type_expr(env, i)).collect();
-                let generic =
-                    matches!(self.store().ty(base), Type::Named(n) if !n.type_params.is_empty());
-                if !generic {
+                let want = match self.store().ty(base) {
+                    Type::Named(n) if n.origin.is_none() => n.type_params.len(),
+                    _ => 0,
+                };
+                if want == 0 {
                     let msg = format!("{} is not a generic type", file.expr_string(*x));
                     self.error(env.file, file.expr_pos(*x), msg);
+                    return self.invalid_type();
+                }
+                if args.len() != want {
+                    let name = self.store().obj(match self.store().ty(base) {
+                        Type::Named(n) => n.obj,
+                        _ => return self.invalid_type(),
+                    });
+                    let msg = format!(
+                        "{} type arguments for type {}: have {}, want {want}",
+                        if args.len() < want {
+                            "not enough"
+                        } else {
+                            "too many"
+                        },
+                        name.name,
+                        args.len()
+                    );
+                    self.error(env.file, file.expr_pos(e), msg);
                     return self.invalid_type();
                 }
                 let instance = self.instantiate_named(base, &args);
