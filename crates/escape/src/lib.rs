@@ -13,6 +13,7 @@
 //! analysed in parallel.
 
 mod batch;
+mod bounds;
 mod call;
 mod explain;
 mod expr;
@@ -119,6 +120,13 @@ pub fn analyze_package(
         // gc prints explanations as it finds them, before the batch's other lines.
         out.append(&mut batch.explanations);
         let tags = batch.finish(&printer, &mut out);
+        if options.level > 0 {
+            for &f in &members {
+                if !pkg.func(f).generic {
+                    bounds::elided_bounds_checks(pkg, facts, f, &mut out);
+                }
+            }
+        }
         for (f, leaks) in tags {
             if let Some(obj) = pkg.func(f).obj {
                 own.insert(obj, leaks);
