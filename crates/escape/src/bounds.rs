@@ -100,8 +100,8 @@ fn bounded(pkg: &Package, facts: &TypeFacts<'_>, n: ExprId, max: i64) -> bool {
     if let Some(v) = small_int(pkg, n) {
         return 0 <= v && v < max;
     }
-    match &node.kind {
-        ExprKind::Binary { op, x, y } => match op {
+    if let ExprKind::Binary { op, x, y } = &node.kind {
+        match op {
             BinaryOp::And | BinaryOp::AndNot => {
                 let mut v = -1i64;
                 if let Some(c) = small_int(pkg, *x) {
@@ -119,38 +119,31 @@ fn bounded(pkg: &Package, facts: &TypeFacts<'_>, n: ExprId, max: i64) -> bool {
                     return true;
                 }
             }
-            BinaryOp::Rem => {
-                if !sign {
-                    if let Some(v) = small_int(pkg, *y) {
-                        if 0 <= v && v <= max {
-                            return true;
-                        }
+            BinaryOp::Rem if !sign => {
+                if let Some(v) = small_int(pkg, *y) {
+                    if 0 <= v && v <= max {
+                        return true;
                     }
                 }
             }
-            BinaryOp::Div => {
-                if !sign {
-                    if let Some(mut v) = small_int(pkg, *y) {
-                        while bits > 0 && v >= 2 {
-                            bits -= 1;
-                            v >>= 1;
-                        }
+            BinaryOp::Div if !sign => {
+                if let Some(mut v) = small_int(pkg, *y) {
+                    while bits > 0 && v >= 2 {
+                        bits -= 1;
+                        v >>= 1;
                     }
                 }
             }
-            BinaryOp::Shr => {
-                if !sign {
-                    if let Some(v) = small_int(pkg, *y) {
-                        if v > i64::from(bits) {
-                            return true;
-                        }
-                        bits -= v as i32;
+            BinaryOp::Shr if !sign => {
+                if let Some(v) = small_int(pkg, *y) {
+                    if v > i64::from(bits) {
+                        return true;
                     }
+                    bits -= v as i32;
                 }
             }
             _ => {}
-        },
-        _ => {}
+        }
     }
     !sign && bits <= 62 && (1i64 << bits.max(0)) <= max
 }
