@@ -290,13 +290,7 @@ impl Printer<'_> {
             self.list(&mut out, l);
             out
         };
-        let defines = |targets: &[ExprId]| {
-            targets.iter().any(|&t| {
-                // Source variables only: gc's temporaries are assigned, not defined.
-                matches!(self.pkg.expr(t).kind, ExprKind::Var(v)
-                    if self.pkg.var(v).defn == Some(s) && !self.pkg.var(v).name.starts_with(".autotmp"))
-            })
-        };
+        let defines = |_targets: &[ExprId]| self.pkg.defines.contains(&s);
         match &self.pkg.stmt(s).kind {
             S::Decl(v) => {
                 let var = self.pkg.var(*v);

@@ -25,6 +25,9 @@ pub struct Package {
     pub exprs: Vec<Expr>,
     pub stmts: Vec<Stmt>,
     pub unsupported: Vec<Unsupported>,
+    /// Assignments gc marks as definitions (`:=`, `var x = e`, its own temporaries'
+    /// N:1 assignments): printed with `:=`.
+    pub defines: std::collections::HashSet<StmtId>,
 }
 
 impl Package {

@@ -14,7 +14,7 @@ use super::Lowerer;
 use crate::expr::{BuiltinOp, Callee, ExprKind, IrType};
 use crate::ids::ExprId;
 use crate::pos::IrPos;
-use crate::stmt::StmtKind;
+use crate::stmt::{PairKind, StmtKind};
 
 impl<'a> Lowerer<'a, '_> {
     pub(super) fn call_expr(&mut self, id: ast::ExprId, ty: TypeId, pos: IrPos) -> ExprId {
@@ -219,7 +219,19 @@ impl<'a> Lowerer<'a, '_> {
     ) -> (Vec<ExprId>, bool) {
         let mut values = Vec::with_capacity(args.len());
         if args.len() == 1 && self.is_tuple(self.type_of(args[0])) {
-            values = self.spread_tuple(args[0]);
+            let dsts: Vec<Option<TypeId>> = match sig {
+                Some(s) => s
+                    .params
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &p)| {
+                        let last_variadic = s.variadic && i + 1 == s.params.len() && !ddd;
+                        (!last_variadic).then(|| self.store.obj(p).ty).flatten()
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
+            values = self.spread_tuple(args[0], call_pos, &dsts);
         } else {
             for &a in args {
                 values.push(self.expr(a));
@@ -290,34 +302,97 @@ impl<'a> Lowerer<'a, '_> {
         matches!(self.store.ty(ty), Type::Tuple(v) if v.len() != 1)
     }
 
-    /// `g()` of several results as temporaries: `t0, t1 := g()`.
-    pub(super) fn spread_tuple(&mut self, call: ast::ExprId) -> Vec<ExprId> {
-        let tuple = self.type_of(call);
-        let Type::Tuple(vars) = self.store.ty(tuple) else {
+    /// `g()` of several results as temporaries: `t0, t1 := g()`, converted to `dsts`.
+    pub(super) fn spread_tuple(
+        &mut self,
+        call: ast::ExprId,
+        pos: IrPos,
+        dsts: &[Option<TypeId>],
+    ) -> Vec<ExprId> {
+        if !matches!(self.store.ty(self.type_of(call)), Type::Tuple(_)) {
             return vec![self.expr(call)];
+        }
+        self.multi_value(call, pos, dsts, None)
+    }
+
+    /// gc's N:1 assignment (noder's `multiExpr`): the values of a multi-value call or
+    /// comma-ok expression go to temporaries first (`t0, t1 := e`), which are then used
+    /// converted to their destinations' types; the first, when not converted, is wrapped
+    /// in a conversion that carries the temporaries' assignment.
+    pub(super) fn multi_value(
+        &mut self,
+        e: ast::ExprId,
+        pos: IrPos,
+        dsts: &[Option<TypeId>],
+        comma_ok: Option<PairKind>,
+    ) -> Vec<ExprId> {
+        let value = self.expr(e);
+        let src_types: Vec<TypeId> = match self.store.ty(self.type_of(e)) {
+            Type::Tuple(vars) => vars
+                .iter()
+                .map(|&v| self.store.obj(v).ty.unwrap_or(super::INVALID_TYPE))
+                .collect(),
+            _ => vec![self.type_of(e), self.input.bool_type],
         };
-        let c = self.expr(call);
-        let pos = self.out.expr(c).pos;
-        let mut lhs = Vec::with_capacity(vars.len());
-        let mut values = Vec::with_capacity(vars.len());
-        for &v in vars {
-            let ty = self.store.obj(v).ty.unwrap_or(super::INVALID_TYPE);
+        if comma_ok.is_some() {
+            if let ExprKind::TypeAssert { comma_ok, .. } = &mut self.out.exprs[value.index()].kind {
+                *comma_ok = true;
+            }
+            // The checker types the operand as the pair; gc's node has the value's type.
+            if let Some(&first) = src_types.first() {
+                self.out.exprs[value.index()].ty = IrType::Go(first);
+            }
+        }
+        let mut temps = Vec::with_capacity(src_types.len());
+        for &ty in &src_types {
             let t = self.temp(IrType::Go(ty), pos);
             let decl = self.stmt_new(StmtKind::Decl(t), pos);
             self.pending.push(decl);
-            lhs.push(Some(self.mk(ExprKind::Var(t), IrType::Go(ty), pos, true)));
-            values.push(self.mk(ExprKind::Var(t), IrType::Go(ty), pos, true));
+            temps.push(t);
         }
-        let assign = self.stmt_new(StmtKind::AssignCall { lhs, call: c }, pos);
-        for v in self.out.funcs[self.cur.index()]
-            .dcl
+        let lhs: Vec<Option<ExprId>> = temps
             .iter()
-            .rev()
-            .take(vars.len())
-        {
-            self.out.vars[v.index()].defn = Some(assign);
+            .zip(&src_types)
+            .map(|(&t, &ty)| Some(self.mk(ExprKind::Var(t), IrType::Go(ty), pos, true)))
+            .collect();
+        let kind = match comma_ok {
+            Some(kind) => StmtKind::AssignPair {
+                kind,
+                lhs,
+                rhs: vec![value],
+            },
+            None => StmtKind::AssignCall { lhs, call: value },
+        };
+        let assign = self.stmt_new(kind, pos);
+        self.out.defines.insert(assign);
+        for &t in &temps {
+            self.out.vars[t.index()].defn = Some(assign);
         }
         self.pending.push(assign);
+        let mut values = Vec::with_capacity(temps.len());
+        for (i, (&t, &ty)) in temps.iter().zip(&src_types).enumerate() {
+            let v = self.mk(ExprKind::Var(t), IrType::Go(ty), pos, false);
+            let dst = dsts.get(i).copied().flatten();
+            let converted = match dst {
+                Some(d) if !goescape_types::predicates::identical(self.store, ty, d) => {
+                    Some(self.assign_conv(v, d))
+                }
+                _ => None,
+            };
+            values.push(match converted {
+                Some(c) => c,
+                None if i == 0 => self.mk(
+                    ExprKind::Conv {
+                        kind: crate::expr::ConvKind::NoOp,
+                        x: v,
+                    },
+                    IrType::Go(ty),
+                    pos,
+                    false,
+                ),
+                None => v,
+            });
+        }
         values
     }
 
@@ -361,7 +436,7 @@ impl<'a> Lowerer<'a, '_> {
             }
         };
         let mut lowered: Vec<ExprId> = if args.len() == 1 && self.is_tuple(self.type_of(args[0])) {
-            self.spread_tuple(args[0])
+            self.spread_tuple(args[0], pos, &[])
         } else {
             args.iter().map(|&a| self.expr(a)).collect()
         };

@@ -137,6 +137,7 @@ impl<'a> Lowerer<'a, '_> {
             pos,
         );
         self.out.vars[state.index()].defn = Some(init);
+        self.out.defines.insert(init);
         out.push(init);
 
         // The body closure, named after the function the loop is written in.
@@ -176,6 +177,7 @@ impl<'a> Lowerer<'a, '_> {
         let x = self.mk(ExprKind::Var(yield_var), IrType::Go(yield_ty), pos, false);
         let a = self.stmt_new(StmtKind::Assign { x, y: Some(clo) }, pos);
         self.out.vars[yield_var.index()].defn = Some(a);
+        self.out.defines.insert(a);
         out.push(a);
         let callee = match self.out.expr(iterator).kind {
             ExprKind::FuncName(obj) => Callee::Static {

@@ -140,12 +140,19 @@ impl<'a> Lowerer<'a, '_> {
             } if self.range_body.is_some() => {
                 let ctx = self.range_body.expect("checked");
                 let pos = self.pos(*return_pos);
-                let n_results = self.out.funcs[ctx.top.index()].results.len();
+                let top_results: Vec<Option<TypeId>> = self.out.funcs[ctx.top.index()]
+                    .results
+                    .iter()
+                    .map(|&v| match self.out.vars[v.index()].ty {
+                        IrType::Go(t) => Some(t),
+                        IrType::PointerTo(_) => None,
+                    })
+                    .collect();
                 let values = if results.len() == 1
-                    && n_results > 1
+                    && top_results.len() > 1
                     && self.is_tuple(self.type_of(results[0]))
                 {
-                    self.spread_tuple(results[0])
+                    self.spread_tuple(results[0], pos, &top_results)
                 } else {
                     results.iter().map(|&r| self.expr(r)).collect()
                 };
@@ -163,7 +170,8 @@ impl<'a> Lowerer<'a, '_> {
                     && result_types.len() > 1
                     && self.is_tuple(self.type_of(results[0]))
                 {
-                    self.spread_tuple(results[0])
+                    let dsts: Vec<Option<TypeId>> = result_types.iter().map(|&t| Some(t)).collect();
+                    self.spread_tuple(results[0], pos, &dsts)
                 } else {
                     results.iter().map(|&r| self.expr(r)).collect()
                 };
@@ -552,6 +560,9 @@ impl<'a> Lowerer<'a, '_> {
             };
             let s = self.stmt_new(kind, pos);
             self.define(&decls, s);
+            if define {
+                self.out.defines.insert(s);
+            }
             self.emit(out, s);
             return;
         }
@@ -572,48 +583,33 @@ impl<'a> Lowerer<'a, '_> {
             && self
                 .tv(r)
                 .is_some_and(|tv| tv.mode == Mode::CommaOk || !self.is_tuple(tv.ty));
-        let value = self.expr(r);
-        if is_comma_ok {
-            if let ExprKind::TypeAssert { comma_ok, .. } = &mut self.out.exprs[value.index()].kind {
-                *comma_ok = true;
-            }
-            // The checker types a comma-ok operand as the pair (T, bool); gc's node has
-            // type T.
-            if let IrType::Go(t) = self.out.exprs[value.index()].ty {
-                if let Type::Tuple(vars) = self.store.ty(t) {
-                    if let Some(first) = vars.first().and_then(|&v| self.store.obj(v).ty) {
-                        self.out.exprs[value.index()].ty = IrType::Go(first);
-                    }
-                }
-            }
-        }
-        let targets: Vec<Option<ExprId>> = lhs
+        // gc's noder reads the targets first, then assigns the values through
+        // temporaries: `t0, t1 := r; a, b = t0, t1`.
+        let targets: Vec<ExprId> = lhs
             .iter()
-            .map(|&l| Some(self.assign_target(l, define, &mut decls)))
+            .map(|&l| self.assign_target(l, define, &mut decls))
             .collect();
+        let dsts: Vec<Option<TypeId>> = targets
+            .iter()
+            .map(|&t| match self.out.expr(t).kind {
+                ExprKind::Blank => None,
+                _ => self.target_type(t),
+            })
+            .collect();
+        let values = self.multi_value(r, pos, &dsts, comma_ok_kind.filter(|_| is_comma_ok));
         self.declare_all(&decls, pos, out);
-        let kind = if is_comma_ok {
-            let value = match targets.first().copied().flatten().and_then(|t| {
-                (!matches!(self.out.expr(t).kind, ExprKind::Blank))
-                    .then(|| self.target_type(t))
-                    .flatten()
-            }) {
-                Some(ty) => self.assign_conv(value, ty),
-                None => value,
-            };
+        let s = self.stmt_new(
             StmtKind::AssignPair {
-                kind: comma_ok_kind.unwrap_or(PairKind::Plain),
-                lhs: targets,
-                rhs: vec![value],
-            }
-        } else {
-            StmtKind::AssignCall {
-                lhs: targets,
-                call: value,
-            }
-        };
-        let s = self.stmt_new(kind, pos);
+                kind: PairKind::Plain,
+                lhs: targets.into_iter().map(Some).collect(),
+                rhs: values,
+            },
+            pos,
+        );
         self.define(&decls, s);
+        if define {
+            self.out.defines.insert(s);
+        }
         self.emit(out, s);
     }
 
@@ -717,14 +713,34 @@ impl<'a> Lowerer<'a, '_> {
                     }
                 }
             } else {
-                let call = self.expr(vs.values[0]);
-                StmtKind::AssignCall {
+                // var a, b = f(): through temporaries, as gc's N:1 assignment.
+                let dsts: Vec<Option<TypeId>> = targets
+                    .iter()
+                    .map(|&t| match self.out.expr(t).kind {
+                        ExprKind::Blank => None,
+                        _ => self.target_type(t),
+                    })
+                    .collect();
+                let r = vs.values[0];
+                let r_inner = self.strip_parens_pub(r);
+                let comma_ok = match &file.expr(r_inner).kind {
+                    AstExpr::Index { .. } => Some(PairKind::MapRead),
+                    AstExpr::TypeAssert { .. } => Some(PairKind::DotType),
+                    AstExpr::Unary {
+                        op: Token::Arrow, ..
+                    } => Some(PairKind::Receive),
+                    _ => None,
+                };
+                let values = self.multi_value(r, pos, &dsts, comma_ok);
+                StmtKind::AssignPair {
+                    kind: PairKind::Plain,
                     lhs: targets.into_iter().map(Some).collect(),
-                    call,
+                    rhs: values,
                 }
             };
             let s = self.stmt_new(kind, pos);
             self.define(&decls, s);
+            self.out.defines.insert(s);
             self.emit(out, s);
         }
     }
@@ -804,6 +820,7 @@ impl<'a> Lowerer<'a, '_> {
                 // The copy keeps the range as its definition: gc counts this assignment
                 // as a reassignment (which decides how closures capture it).
                 let a = self.stmt_new(StmtKind::Assign { x, y: Some(y) }, vpos);
+                self.out.defines.insert(a);
                 prologue.push(d);
                 prologue.push(a);
             }
@@ -1247,6 +1264,7 @@ impl Lowerer<'_, '_> {
             let x = self.mk(ExprKind::Var(z), ty, pos, true);
             let y = self.mk(ExprKind::Var(tz), ty, pos, true);
             let a = self.stmt_new(StmtKind::Assign { x, y: Some(y) }, pos);
+            self.out.defines.insert(a);
             self.out.vars[z.index()].defn = Some(a);
             pre.push(d);
             pre.push(a);
