@@ -447,10 +447,11 @@ impl<'a> Lowerer<'a, '_> {
                 key,
                 value,
                 tok,
+                range_pos,
                 x,
                 body,
                 ..
-            } => self.range(*for_pos, *key, *value, *tok, *x, body, out),
+            } => self.range(*for_pos, *range_pos, *key, *value, *tok, *x, body, out),
         }
     }
 
@@ -749,6 +750,7 @@ impl<'a> Lowerer<'a, '_> {
     fn range(
         &mut self,
         for_pos: goescape_syntax::Pos,
+        range_pos: goescape_syntax::Pos,
         key: Option<ast::ExprId>,
         value: Option<ast::ExprId>,
         tok: Token,
@@ -756,7 +758,10 @@ impl<'a> Lowerer<'a, '_> {
         body: &'a ast::Block,
         out: &mut Vec<StmtId>,
     ) {
-        let pos = self.pos(for_pos);
+        // gc places a range loop at `range`; the rewrite of a range over a function
+        // places its pieces at `for`.
+        let pos = self.pos(range_pos);
+        let for_pos = self.pos(for_pos);
         let xt = self.type_of(x);
         let xl = self.expr(x);
         self.flush(out);
@@ -774,7 +779,7 @@ impl<'a> Lowerer<'a, '_> {
                 r.breakable -= 1;
                 r.loops -= 1;
             }
-            self.range_func(pos, key, value, define, xl, xt, body, out);
+            self.range_func(for_pos, key, value, define, xl, xt, body, out);
             self.range_body = saved;
             return;
         }
