@@ -546,6 +546,9 @@ impl Checker<'_> {
             }
             Builtin::Sizeof | Builtin::Alignof if args.len() == 1 => {
                 let mut x = self.expr(env, args[0]);
+                if x.mode == Mode::Invalid {
+                    return Operand::invalid(Some(e), self.invalid_type());
+                }
                 let store = self.store();
                 let ty = default_type(&store, x.ty);
                 let size = if builtin == Builtin::Sizeof {

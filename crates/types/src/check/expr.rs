@@ -32,7 +32,11 @@ use crate::ty::Type;
 impl Checker<'_> {
     /// Checks `e` and records its type (untyped operands once their final type is known).
     pub(super) fn expr(&mut self, env: Env, e: ExprId) -> Operand {
-        let x = crate::stack::with_stack(|| self.expr_inner(env, e));
+        let mut x = crate::stack::with_stack(|| self.expr_inner(env, e));
+        // A value of a type still being declared: `type T [unsafe.Sizeof(T{})]int`.
+        if !matches!(x.mode, Mode::Invalid | Mode::NoValue) && !self.finite_size(x.ty) {
+            x = self.invalid(e);
+        }
         if x.mode != Mode::Invalid {
             self.record_operand(env, e, &x);
         }

@@ -216,7 +216,8 @@ impl Checker<'_> {
 
     /// Checks the elements of the composite literal `lit` of type `ty` (for an elided
     /// type, `hint` is the element type it stands for), giving untyped elements the element
-    /// (or field, or key) type they initialize. False if `ty` cannot have a literal.
+    /// (or field, or key) type they initialize. False if `ty` cannot have a literal (an
+    /// error was reported).
     pub(super) fn composite_elements(
         &mut self,
         env: Env,
@@ -267,8 +268,11 @@ impl Checker<'_> {
                     }
                 );
                 self.error(env.file, file.expr_pos(lit), msg);
+                return false;
             }
-            return false;
+            // A type without a known underlying type (after an error, or still being
+            // declared) leaves the literal a value of that type, as in go/types.
+            return true;
         }
         let plans = self.plan_elements(env, ty, elts);
         for plan in plans {

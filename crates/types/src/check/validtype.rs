@@ -25,6 +25,8 @@ pub(crate) struct ValidTypes {
     /// Package-level type names to check once all declarations are, in the order their
     /// declarations started (go/types queues the check as a delayed action then).
     pending: Vec<ObjId>,
+    /// Whether each defined type met by `finite_size` has a finite size.
+    finite: HashMap<TypeId, bool>,
 }
 
 impl Checker<'_> {
@@ -107,7 +109,7 @@ impl Checker<'_> {
                             _ => None,
                         })
                         .collect();
-                    self.report_type_cycle(&cycle);
+                    self.report_type_cycle(&cycle, 0);
                     return false;
                 }
                 let origin = named.origin.unwrap_or(ty);
@@ -162,6 +164,49 @@ impl Checker<'_> {
         }
     }
 
+    /// Whether values of `ty` can exist yet: false, after an error, for a type whose
+    /// declaration is being checked, directly or through the fields and elements of the
+    /// types it is declared with (go/types' `finiteSize`).
+    pub(super) fn finite_size(&mut self, ty: TypeId) -> bool {
+        crate::stack::with_stack(|| self.finite_size_inner(ty))
+    }
+
+    fn finite_size_inner(&mut self, ty: TypeId) -> bool {
+        let ty = unalias(&self.store(), ty);
+        let shape = self.store().ty(ty).clone();
+        match shape {
+            Type::Named(named) => {
+                if let Some(&finite) = self.valid_types.finite.get(&ty) {
+                    return finite;
+                }
+                if let Some(start) = self.obj_path.iter().position(|&o| o == named.obj) {
+                    let cycle = self.obj_path[start..].to_vec();
+                    let first = first_in_source(&self.store(), &cycle);
+                    self.report_type_cycle(&cycle, first);
+                    return false;
+                }
+                let origin = named.origin.unwrap_or(ty);
+                let Some(&rhs) = self.valid_types.rhs.get(&origin) else {
+                    return true;
+                };
+                self.obj_path.push(named.obj);
+                let finite = self.finite_size(rhs);
+                self.obj_path.pop();
+                self.valid_types.finite.entry(ty).or_insert(finite);
+                finite
+            }
+            Type::Array { elem, .. } => self.finite_size(elem),
+            Type::Struct(s) => s
+                .fields
+                .iter()
+                .all(|&field| match self.store().obj(field).ty {
+                    Some(t) => self.finite_size(t),
+                    None => true,
+                }),
+            _ => true,
+        }
+    }
+
     /// Gives a defined type of this package an invalid declared type, and an invalid
     /// underlying type unless that is an interface (whose methods stay usable, as in
     /// go/types, and whose type set computation stops at cycles by itself).
@@ -184,20 +229,33 @@ impl Checker<'_> {
         }
     }
 
-    /// go/types' message for a cycle of type names, at the first one.
-    fn report_type_cycle(&mut self, cycle: &[ObjId]) {
-        let Some(&first) = cycle.first() else { return };
+    /// go/types' message for a cycle of declarations, at `cycle[start]`.
+    fn report_type_cycle(&mut self, cycle: &[ObjId], start: usize) {
+        let Some(&first) = cycle.get(start) else {
+            return;
+        };
         let object = self.store().obj(first).clone();
-        let msg = if cycle.len() == 1 {
-            format!("invalid recursive type: {} refers to itself", object.name)
-        } else {
-            format!("invalid recursive type {}", object.name)
+        let msg = match (cycle.len(), object.is_type_name()) {
+            (1, true) => format!("invalid recursive type: {} refers to itself", object.name),
+            (1, false) => format!(
+                "invalid cycle in declaration: {} refers to itself",
+                object.name
+            ),
+            (_, true) => format!("invalid recursive type {}", object.name),
+            (_, false) => format!("invalid cycle in declaration of {}", object.name),
         };
         let (file, pos) = object.pos.map_or((0, goescape_syntax::Pos::NONE), |p| {
             (p.file as usize, goescape_syntax::Pos(p.offset))
         });
         self.error(file, pos, msg);
     }
+}
+
+/// The index of the object declared first in source order (file, then offset).
+fn first_in_source(store: &crate::store::TypeStore<'_>, objs: &[ObjId]) -> usize {
+    (0..objs.len())
+        .min_by_key(|&i| store.obj(objs[i]).pos.map(|p| (p.file, p.offset)))
+        .unwrap_or(0)
 }
 
 /// The instances being expanded, innermost last, with a count of each for a quick test.
