@@ -4,6 +4,8 @@
 #
 #   fuzz/seed.sh          fills fuzz/corpus/parse/
 #   fuzz/seed.sh lex      fills fuzz/corpus/lex/
+#   fuzz/seed.sh check    fills fuzz/corpus/check/ (the type checker's target; the files
+#                         include go/types' own error tests, internal/types/testdata)
 #
 # Files over 32 KiB are left out: big inputs slow every execution and add little coverage.
 # fuzz/corpus/ is gitignored.
