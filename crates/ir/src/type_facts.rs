@@ -192,8 +192,11 @@ impl<'a> TypeFacts<'a> {
         self.basic_kind(ty).is_some_and(|k| k.is_untyped())
     }
 
+    /// An interface type; a type parameter is not one (gc compiles it as its shape).
     pub fn is_interface(&self, ty: IrType) -> bool {
-        matches!(ty, IrType::Go(t) if matches!(self.under(t), Type::Interface(_)))
+        matches!(ty, IrType::Go(t)
+            if !goescape_types::under::is_type_param(&self.store, t)
+                && matches!(self.under(t), Type::Interface(_)))
     }
 
     pub fn is_array(&self, ty: TypeId) -> bool {

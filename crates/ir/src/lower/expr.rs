@@ -540,8 +540,10 @@ impl<'a> Lowerer<'a, '_> {
         matches!(self.underlying(ty), Type::Basic(b) if matches!(b.kind, goescape_types::BasicKind::String | goescape_types::BasicKind::UntypedString))
     }
 
+    /// An interface type; a type parameter is not one (gc compiles it as its shape).
     pub(super) fn is_interface_type(&self, ty: TypeId) -> bool {
-        matches!(self.underlying(ty), Type::Interface(_))
+        !goescape_types::under::is_type_param(self.store, ty)
+            && matches!(self.underlying(ty), Type::Interface(_))
     }
 
     pub(super) fn is_nil_expr(&self, e: ExprId) -> bool {
@@ -567,6 +569,10 @@ impl<'a> Lowerer<'a, '_> {
     /// Which of gc's conversion operations converts `from` to `to`.
     pub(super) fn conv_kind(&self, from: TypeId, to: TypeId) -> ConvKind {
         use goescape_types::BasicKind as B;
+        if goescape_types::under::is_type_param(self.store, to) {
+            // To a type parameter: a conversion between shapes, not to an interface.
+            return ConvKind::NoOp;
+        }
         let fu = self.underlying(from);
         let tu = self.underlying(to);
         match (fu, tu) {
