@@ -26,7 +26,7 @@ struct Run {
 }
 
 /// Runs `cmd` under `/usr/bin/time`, counting the lines it prints on stdout and stderr.
-fn measure(mut cmd: Command) -> Result<Run, String> {
+fn measure(cmd: Command) -> Result<Run, String> {
     let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
     let report = tmp.path().join("time");
     let out = tmp.path().join("out");
@@ -116,7 +116,11 @@ fn main() {
     let mut ours = Vec::new();
     for round in 1..=rounds {
         for (name, runs, f) in [
-            ("go build -gcflags='-m -l' std", &mut gc, gc_round as fn(&Path) -> _),
+            (
+                "go build -gcflags='-m -l' std",
+                &mut gc,
+                gc_round as fn(&Path) -> _,
+            ),
             ("goescape gc -m -l std", &mut ours, goescape_round),
         ] {
             match f(&dir) {

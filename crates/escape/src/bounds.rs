@@ -14,7 +14,12 @@ use goescape_types::ty::Type;
 use crate::Diagnostic;
 
 /// The messages for the index expressions of function `f`'s body.
-pub fn elided_bounds_checks(pkg: &Package, facts: &TypeFacts<'_>, f: FuncId, out: &mut Vec<Diagnostic>) {
+pub fn elided_bounds_checks(
+    pkg: &Package,
+    facts: &TypeFacts<'_>,
+    f: FuncId,
+    out: &mut Vec<Diagnostic>,
+) {
     // Values appended one by one are not reported (gc walks them as append's operands).
     let mut appended = std::collections::HashSet::new();
     for_each_expr(pkg, f, |e| {
@@ -41,7 +46,10 @@ pub fn elided_bounds_checks(pkg: &Package, facts: &TypeFacts<'_>, f: FuncId, out
             return;
         }
         if bounded(pkg, facts, index, max) {
-            out.push(Diagnostic::new(pkg.expr(e).pos, "index bounds check elided".to_owned()));
+            out.push(Diagnostic::new(
+                pkg.expr(e).pos,
+                "index bounds check elided".to_owned(),
+            ));
         }
     });
 }

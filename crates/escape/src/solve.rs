@@ -63,7 +63,8 @@ impl Batch<'_> {
                             self.loc_node_string(l),
                             self.pkg.func(self.loc(l).func).name
                         );
-                        self.explanations.push(crate::Diagnostic::explanation(pos, header));
+                        self.explanations
+                            .push(crate::Diagnostic::explanation(pos, header));
                         self.explain_path(root, l);
                     }
                     new_attrs |= attr::ALL;
@@ -84,7 +85,8 @@ impl Batch<'_> {
                             self.explain_loc(root),
                             self.pkg.func(self.loc(l).func).name
                         );
-                        self.explanations.push(crate::Diagnostic::explanation(pos, header));
+                        self.explanations
+                            .push(crate::Diagnostic::explanation(pos, header));
                         self.explain_path(root, l);
                     }
                     self.leak_to(l, root, derefs);

@@ -69,6 +69,27 @@ pub struct Func {
 }
 
 impl Func {
+    /// A function without variables or body yet.
+    pub fn new(name: String, kind: FuncKind, sig: TypeId, pos: IrPos) -> Func {
+        Func {
+            name,
+            kind,
+            obj: None,
+            sig,
+            pos,
+            outer: None,
+            recv: None,
+            params: Vec::new(),
+            results: Vec::new(),
+            dcl: Vec::new(),
+            captures: Vec::new(),
+            body: None,
+            pragmas: Pragmas::default(),
+            generic: false,
+            range_parent: None,
+        }
+    }
+
     /// The receiver and parameters, in order, as gc's `RecvParams`.
     pub fn recv_params(&self) -> impl Iterator<Item = Option<VarId>> + '_ {
         self.recv.iter().copied().chain(self.params.iter().copied())

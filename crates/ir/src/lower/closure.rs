@@ -8,7 +8,7 @@ use goescape_syntax::Token;
 
 use super::Lowerer;
 use crate::expr::{ExprKind, IrType};
-use crate::func::{Capture, Func, FuncKind, Pragmas};
+use crate::func::{Capture, Func, FuncKind};
 use crate::ids::{ExprId, FuncId, VarId};
 use crate::pos::IrPos;
 
@@ -71,22 +71,11 @@ impl Lowerer<'_, '_> {
         } else {
             format!("{}{suffix}{n}", namer_fn.name)
         };
+        let generic = self.out.funcs[outer.index()].generic;
         self.new_func(Func {
-            name,
-            kind,
-            obj: None,
-            sig,
-            pos,
             outer: Some(outer),
-            recv: None,
-            params: Vec::new(),
-            results: Vec::new(),
-            dcl: Vec::new(),
-            captures: Vec::new(),
-            body: None,
-            pragmas: Pragmas::default(),
-            generic: self.out.funcs[outer.index()].generic,
-            range_parent: None,
+            generic,
+            ..Func::new(name, kind, sig, pos)
         })
     }
 

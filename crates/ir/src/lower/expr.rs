@@ -370,48 +370,18 @@ impl<'a> Lowerer<'a, '_> {
             }
             Type::Array { .. } => {
                 let a = self.expr(x);
-                let i = self.expr(index);
-                self.mk(
-                    ExprKind::Index {
-                        x: a,
-                        index: i,
-                        array: true,
-                    },
-                    IrType::Go(ty),
-                    pos,
-                    false,
-                )
+                self.index_of(a, index, true, ty, pos)
             }
             Type::Pointer(elem) => {
                 // p[i] of a pointer to an array: (*p)[i].
                 let elem = *elem;
                 let p = self.expr(x);
                 let a = self.mk(ExprKind::Deref(p), IrType::Go(elem), pos, true);
-                let i = self.expr(index);
-                self.mk(
-                    ExprKind::Index {
-                        x: a,
-                        index: i,
-                        array: true,
-                    },
-                    IrType::Go(ty),
-                    pos,
-                    false,
-                )
+                self.index_of(a, index, true, ty, pos)
             }
             _ => {
                 let a = self.expr(x);
-                let i = self.expr(index);
-                self.mk(
-                    ExprKind::Index {
-                        x: a,
-                        index: i,
-                        array: false,
-                    },
-                    IrType::Go(ty),
-                    pos,
-                    false,
-                )
+                self.index_of(a, index, false, ty, pos)
             }
         }
     }
@@ -424,6 +394,28 @@ impl<'a> Lowerer<'a, '_> {
             }
             _ => self.mk(ExprKind::Nil, IrType::Go(ty), pos, false),
         }
+    }
+
+    /// `a[index]` of a lowered array (`array`), slice or string.
+    fn index_of(
+        &mut self,
+        a: ExprId,
+        index: ast::ExprId,
+        array: bool,
+        ty: TypeId,
+        pos: IrPos,
+    ) -> ExprId {
+        let i = self.expr(index);
+        self.mk(
+            ExprKind::Index {
+                x: a,
+                index: i,
+                array,
+            },
+            IrType::Go(ty),
+            pos,
+            false,
+        )
     }
 
     fn unary(&mut self, op: Token, x: ast::ExprId, ty: TypeId, pos: IrPos) -> ExprId {

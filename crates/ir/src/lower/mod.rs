@@ -233,21 +233,10 @@ impl<'a> Lowerer<'a, '_> {
     ) {
         let pragmas = pragmas_of(file, fd);
         let id = self.new_func(Func {
-            name,
-            kind: FuncKind::Declared,
             obj,
-            sig,
-            pos: self.pos(fd.name.pos()),
-            outer: None,
-            recv: None,
-            params: Vec::new(),
-            results: Vec::new(),
-            dcl: Vec::new(),
-            captures: Vec::new(),
-            body: None,
             pragmas,
             generic,
-            range_parent: None,
+            ..Func::new(name, FuncKind::Declared, sig, self.pos(fd.name.pos()))
         });
         let saved = std::mem::replace(&mut self.cur, id);
         self.declare_signature(id, sig);

@@ -9,7 +9,7 @@ use goescape_types::ty::Type;
 
 use super::Lowerer;
 use crate::expr::{ConvKind, ExprKind, IrType};
-use crate::func::{Func, FuncKind, Pragmas};
+use crate::func::{Func, FuncKind};
 use crate::ids::{ExprId, FuncId};
 use crate::pos::IrPos;
 use crate::stmt::{PairKind, StmtKind};
@@ -21,23 +21,12 @@ impl Lowerer<'_, '_> {
         if inits.is_empty() {
             return;
         }
-        let init = self.new_func(Func {
-            name: "init".to_owned(),
-            kind: FuncKind::Declared,
-            obj: None,
-            sig: super::INVALID_TYPE,
-            pos: IrPos::NONE,
-            outer: None,
-            recv: None,
-            params: Vec::new(),
-            results: Vec::new(),
-            dcl: Vec::new(),
-            captures: Vec::new(),
-            body: None,
-            pragmas: Pragmas::default(),
-            generic: false,
-            range_parent: None,
-        });
+        let init = self.new_func(Func::new(
+            "init".to_owned(),
+            FuncKind::Declared,
+            super::INVALID_TYPE,
+            IrPos::NONE,
+        ));
         let saved = std::mem::replace(&mut self.cur, init);
         let mut body = Vec::new();
         for initializer in inits {
@@ -175,23 +164,12 @@ impl Lowerer<'_, '_> {
         if wrap {
             // A large map literal without side effects is initialised in a function of
             // its own, `map.init.N`.
-            let f = self.new_func(Func {
-                name: format!("map.init.{}", self.map_inits),
-                kind: FuncKind::Declared,
-                obj: None,
-                sig: super::INVALID_TYPE,
+            let f = self.new_func(Func::new(
+                format!("map.init.{}", self.map_inits),
+                FuncKind::Declared,
+                super::INVALID_TYPE,
                 pos,
-                outer: None,
-                recv: None,
-                params: Vec::new(),
-                results: Vec::new(),
-                dcl: Vec::new(),
-                captures: Vec::new(),
-                body: None,
-                pragmas: Pragmas::default(),
-                generic: false,
-                range_parent: None,
-            });
+            ));
             self.map_inits += 1;
             self.cur = f;
         }
@@ -314,23 +292,7 @@ impl Lowerer<'_, '_> {
     ) -> FuncId {
         self.global_closures += 1;
         let name = format!("glob..func{}", self.global_closures);
-        self.new_func(Func {
-            name,
-            kind: FuncKind::Closure,
-            obj: None,
-            sig,
-            pos,
-            outer: None,
-            recv: None,
-            params: Vec::new(),
-            results: Vec::new(),
-            dcl: Vec::new(),
-            captures: Vec::new(),
-            body: None,
-            pragmas: Pragmas::default(),
-            generic: false,
-            range_parent: None,
-        })
+        self.new_func(Func::new(name, FuncKind::Closure, sig, pos))
     }
 
     /// Whether `e` is a package-level variable, or a field or constant-index element of
@@ -340,11 +302,8 @@ impl Lowerer<'_, '_> {
         for _ in 0..1000 {
             match &self.file().expr(e).kind {
                 Ast::Selector { x, .. } if self.finfo().selections.contains_key(&e) => {
-                    let through_pointer = self
-                        .finfo()
-                        .selections
-                        .get(&e)
-                        .is_some_and(|s| s.indirect);
+                    let through_pointer =
+                        self.finfo().selections.get(&e).is_some_and(|s| s.indirect);
                     if through_pointer {
                         return false;
                     }
@@ -361,7 +320,8 @@ impl Lowerer<'_, '_> {
                         let obj = self.store.obj(o);
                         matches!(obj.kind, goescape_types::ObjKind::Var(_))
                             && obj.parent.is_some_and(|p| {
-                                obj.pkg.is_some_and(|pkg| self.store.package(pkg).scope == Some(p))
+                                obj.pkg
+                                    .is_some_and(|pkg| self.store.package(pkg).scope == Some(p))
                             })
                     })
                 }

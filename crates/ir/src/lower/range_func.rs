@@ -129,13 +129,7 @@ impl<'a> Lowerer<'a, '_> {
         out.push(d);
         let ready = self.int_const(RF_READY, int, pos);
         let x = self.mk(ExprKind::Var(state), IrType::Go(int), pos, true);
-        let init = self.stmt_new(
-            StmtKind::Assign {
-                x,
-                y: Some(ready),
-            },
-            pos,
-        );
+        let init = self.stmt_new(StmtKind::Assign { x, y: Some(ready) }, pos);
         self.out.vars[state.index()].defn = Some(init);
         self.out.defines.insert(init);
         out.push(init);
@@ -330,7 +324,12 @@ impl<'a> Lowerer<'a, '_> {
 
     /// `return` inside a range body: store the results in the enclosing function's
     /// result variables, set `#next`, and leave the closure.
-    pub(super) fn range_return(&mut self, ctx: RangeBody, values: Vec<ExprId>, pos: IrPos) -> Vec<StmtId> {
+    pub(super) fn range_return(
+        &mut self,
+        ctx: RangeBody,
+        values: Vec<ExprId>,
+        pos: IrPos,
+    ) -> Vec<StmtId> {
         let mut stmts = Vec::new();
         let results = self.out.funcs[ctx.top.index()].results.clone();
         if !values.is_empty() {

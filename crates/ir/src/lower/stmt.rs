@@ -439,7 +439,14 @@ impl<'a> Lowerer<'a, '_> {
                 } else {
                     self.per_iteration(&leaked, init_start, c, post, body, pos, out)
                 };
-                let s = self.stmt_new(StmtKind::For { cond: c, post, body }, pos);
+                let s = self.stmt_new(
+                    StmtKind::For {
+                        cond: c,
+                        post,
+                        body,
+                    },
+                    pos,
+                );
                 self.emit(out, s);
             }
             Ast::Range {
@@ -499,6 +506,45 @@ impl<'a> Lowerer<'a, '_> {
         self.go_type(x)
     }
 
+    /// The types values assigned to `targets` convert to (none for `_`).
+    fn target_types(&self, targets: &[ExprId]) -> Vec<Option<TypeId>> {
+        targets
+            .iter()
+            .map(|&t| match self.out.expr(t).kind {
+                ExprKind::Blank => None,
+                _ => self.target_type(t),
+            })
+            .collect()
+    }
+
+    /// `values` converted for assignment to `targets`.
+    fn convert_to_targets(&mut self, values: Vec<ExprId>, targets: &[ExprId]) -> Vec<ExprId> {
+        let types = self.target_types(targets);
+        values
+            .into_iter()
+            .zip(types)
+            .map(|(v, ty)| match ty {
+                Some(ty) => self.assign_conv(v, ty),
+                None => v,
+            })
+            .collect()
+    }
+
+    /// The kind of a comma-ok operand (`m[k]`, `x.(T)`, `<-c` used with two results).
+    fn comma_ok_kind(&self, r: ast::ExprId) -> Option<PairKind> {
+        let kind = match &self.file().expr(self.strip_parens_pub(r)).kind {
+            AstExpr::Index { .. } => PairKind::MapRead,
+            AstExpr::TypeAssert { .. } => PairKind::DotType,
+            AstExpr::Unary {
+                op: Token::Arrow, ..
+            } => PairKind::Receive,
+            _ => return None,
+        };
+        self.tv(r)
+            .is_some_and(|tv| tv.mode == Mode::CommaOk || !self.is_tuple(tv.ty))
+            .then_some(kind)
+    }
+
     fn assign(
         &mut self,
         lhs: &[ast::ExprId],
@@ -536,16 +582,7 @@ impl<'a> Lowerer<'a, '_> {
                 .map(|&l| self.assign_target(l, define, &mut decls))
                 .collect();
             let values: Vec<ExprId> = rhs.iter().map(|&r| self.expr(r)).collect();
-            let values: Vec<ExprId> = values
-                .into_iter()
-                .zip(&targets)
-                .map(|(v, &t)| match self.target_type(t) {
-                    Some(ty) if !matches!(self.out.expr(t).kind, ExprKind::Blank) => {
-                        self.assign_conv(v, ty)
-                    }
-                    _ => v,
-                })
-                .collect();
+            let values = self.convert_to_targets(values, &targets);
             self.declare_all(&decls, pos, out);
             let kind = if targets.len() == 1 {
                 StmtKind::Assign {
@@ -571,33 +608,15 @@ impl<'a> Lowerer<'a, '_> {
         let Some(&r) = rhs.first() else {
             return;
         };
-        let r_inner = self.strip_parens_pub(r);
-        let comma_ok_kind = match &self.file().expr(r_inner).kind {
-            AstExpr::Index { .. } => Some(PairKind::MapRead),
-            AstExpr::TypeAssert { .. } => Some(PairKind::DotType),
-            AstExpr::Unary {
-                op: Token::Arrow, ..
-            } => Some(PairKind::Receive),
-            _ => None,
-        };
-        let is_comma_ok = comma_ok_kind.is_some()
-            && self
-                .tv(r)
-                .is_some_and(|tv| tv.mode == Mode::CommaOk || !self.is_tuple(tv.ty));
+        let comma_ok = self.comma_ok_kind(r);
         // gc's noder reads the targets first, then assigns the values through
         // temporaries: `t0, t1 := r; a, b = t0, t1`.
         let targets: Vec<ExprId> = lhs
             .iter()
             .map(|&l| self.assign_target(l, define, &mut decls))
             .collect();
-        let dsts: Vec<Option<TypeId>> = targets
-            .iter()
-            .map(|&t| match self.out.expr(t).kind {
-                ExprKind::Blank => None,
-                _ => self.target_type(t),
-            })
-            .collect();
-        let values = self.multi_value(r, pos, &dsts, comma_ok_kind.filter(|_| is_comma_ok));
+        let dsts = self.target_types(&targets);
+        let values = self.multi_value(r, pos, &dsts, comma_ok);
         self.declare_all(&decls, pos, out);
         let s = self.stmt_new(
             StmtKind::AssignPair {
@@ -691,16 +710,7 @@ impl<'a> Lowerer<'a, '_> {
             let decls: Vec<VarId> = vars.iter().flatten().copied().collect();
             self.declare_all(&decls, pos, out);
             let kind = if !values.is_empty() {
-                let values: Vec<ExprId> = values
-                    .into_iter()
-                    .zip(&targets)
-                    .map(|(v, &t)| match self.target_type(t) {
-                        Some(ty) if !matches!(self.out.expr(t).kind, ExprKind::Blank) => {
-                            self.assign_conv(v, ty)
-                        }
-                        _ => v,
-                    })
-                    .collect();
+                let values = self.convert_to_targets(values, &targets);
                 if targets.len() == 1 {
                     StmtKind::Assign {
                         x: targets[0],
@@ -715,23 +725,9 @@ impl<'a> Lowerer<'a, '_> {
                 }
             } else {
                 // var a, b = f(): through temporaries, as gc's N:1 assignment.
-                let dsts: Vec<Option<TypeId>> = targets
-                    .iter()
-                    .map(|&t| match self.out.expr(t).kind {
-                        ExprKind::Blank => None,
-                        _ => self.target_type(t),
-                    })
-                    .collect();
+                let dsts = self.target_types(&targets);
                 let r = vs.values[0];
-                let r_inner = self.strip_parens_pub(r);
-                let comma_ok = match &file.expr(r_inner).kind {
-                    AstExpr::Index { .. } => Some(PairKind::MapRead),
-                    AstExpr::TypeAssert { .. } => Some(PairKind::DotType),
-                    AstExpr::Unary {
-                        op: Token::Arrow, ..
-                    } => Some(PairKind::Receive),
-                    _ => None,
-                };
+                let comma_ok = self.comma_ok_kind(r);
                 let values = self.multi_value(r, pos, &dsts, comma_ok);
                 StmtKind::AssignPair {
                     kind: PairKind::Plain,
