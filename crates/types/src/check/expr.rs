@@ -24,8 +24,8 @@ use crate::ids::TypeId;
 use crate::object::ObjKind;
 use crate::predicates::{
     all_boolean, all_integer, all_numeric, all_numeric_or_string, all_ordered, all_string,
-    all_unsigned, basic_kind, default_type, has_nil, identical, is_comparable, is_const_type,
-    is_interface, is_pointer, is_typed, is_untyped,
+    all_unsigned, basic_kind, default_type, has_nil, identical, is_const_type, is_interface,
+    is_pointer, is_typed, is_untyped,
 };
 use crate::ty::Type;
 
@@ -464,6 +464,8 @@ impl Checker<'_> {
         if x.mode == Mode::Invalid || x.ty == self.invalid_type() {
             return self.invalid(e);
         }
+        // Errors about the operand quote it as written, without the operator.
+        let operand = x.clone();
         x.expr = Some(e);
         let store = self.store();
         if op == Token::And {
@@ -498,16 +500,11 @@ impl Checker<'_> {
             let msg = format!(
                 "invalid operation: operator {} not defined on {}",
                 op.as_str(),
-                self.operand_string(
-                    env,
-                    &Operand {
-                        expr: None,
-                        ..x.clone()
-                    }
-                )
+                self.operand_string(env, &operand)
             );
             let _ = what;
-            self.error(env.file, op_pos, msg);
+            let at = self.operand_pos(env, &operand, op_pos);
+            self.error(env.file, at, msg);
             return self.invalid(e);
         }
         if x.mode == Mode::Constant {
@@ -628,7 +625,8 @@ impl Checker<'_> {
                 op.as_str(),
                 self.operand_string(env, &x)
             );
-            self.error(env.file, op_pos, msg);
+            let at = self.operand_pos(env, &x, op_pos);
+            self.error(env.file, at, msg);
             return self.invalid(e);
         }
         if matches!(op, Token::Quo | Token::Rem)
@@ -737,21 +735,80 @@ impl Checker<'_> {
             || channels_assignable(&store, x.ty, y.ty)
             || channels_assignable(&store, y.ty, x.ty);
         let ordered = matches!(op, Token::Lss | Token::Leq | Token::Gtr | Token::Geq);
-        let ok = assignable
-            && if ordered {
-                all_ordered(&store, x.ty)
-            } else {
-                is_comparable(&store, x.ty) || nil_comparison
-            };
-        if !ok {
-            let file = self.file(env);
-            let msg = format!(
-                "invalid operation: {} (mismatched types {} and {})",
-                file.expr_string(e),
-                crate::typestring::type_string(&store, x.ty, &*self.qualifier()),
-                crate::typestring::type_string(&store, y.ty, &*self.qualifier())
+        // The operand the error is about, and why, as go/types decides them.
+        let x_nil = x.ty == untyped_nil;
+        let failure: Option<(bool, String)> = if !assignable {
+            let q = self.qualifier();
+            let cause = format!(
+                "mismatched types {} and {}",
+                crate::typestring::type_string(&store, x.ty, &*q),
+                crate::typestring::type_string(&store, y.ty, &*q)
             );
-            self.error(env.file, op_pos, msg);
+            Some((false, cause))
+        } else if ordered {
+            if !all_ordered(&store, x.ty) {
+                Some((true, String::new()))
+            } else if !all_ordered(&store, y.ty) {
+                Some((false, String::new()))
+            } else {
+                None
+            }
+        } else if x_nil || y.ty == untyped_nil {
+            let other = if x_nil { y.ty } else { x.ty };
+            (!has_nil(&store, other)).then(|| (false, String::new()))
+        } else {
+            let q = self.qualifier();
+            let cause = |ty| {
+                let under = crate::under::underlying(&store, ty);
+                match store.ty(under) {
+                    Type::Slice(_) | Type::Signature(_) | Type::Map { .. } => Some(format!(
+                        "{} can only be compared to nil",
+                        composite_kind(&store, ty)
+                    )),
+                    _ => crate::predicates::comparable_type(
+                        &store,
+                        ty,
+                        true,
+                        &mut std::collections::HashSet::new(),
+                    )
+                    .err()
+                    .map(|why| why.message(&store, &*q)),
+                }
+            };
+            match cause(x.ty) {
+                Some(why) => Some((true, why)),
+                None => cause(y.ty).map(|why| (false, why)),
+            }
+        };
+        if let Some((mut on_x, mut cause)) = failure {
+            let op_str = op.as_str();
+            if cause.is_empty() {
+                let (x_param, y_param) = (
+                    crate::under::is_type_param(&store, x.ty),
+                    crate::under::is_type_param(&store, y.ty),
+                );
+                if x_param || y_param {
+                    on_x = x_param;
+                    let ty = if on_x { x.ty } else { y.ty };
+                    cause = format!(
+                        "type parameter {} cannot use operator {op_str}",
+                        crate::typestring::type_string(&store, ty, &*self.qualifier())
+                    );
+                } else {
+                    let ty = if on_x { x.ty } else { y.ty };
+                    let kind = composite_kind(&store, ty);
+                    let what = if kind.is_empty() {
+                        crate::typestring::type_string(&store, ty, &*self.qualifier())
+                    } else {
+                        kind.to_owned()
+                    };
+                    cause = format!("operator {op_str} not defined on {what}");
+                }
+            }
+            let file = self.file(env);
+            let msg = format!("invalid operation: {} ({cause})", file.expr_string(e));
+            let at = self.operand_pos(env, if on_x { &x } else { &y }, op_pos);
+            self.error(env.file, at, msg);
             return self.invalid(e);
         }
         let untyped_bool = self.universe.basic(BasicKind::UntypedBool);
@@ -1316,6 +1373,23 @@ fn overflow_op_name(file: &goescape_syntax::ast::File, e: ExprId) -> &'static st
             _ => "",
         },
         ExprKind::Unary { op: Token::Xor, .. } => "bitwise complement",
+        _ => "",
+    }
+}
+
+/// go/types' `compositeKind`: the kind of a composite type, for messages ("" for others).
+fn composite_kind(store: &crate::store::TypeStore<'_>, ty: crate::ids::TypeId) -> &'static str {
+    match store.ty(crate::under::underlying(store, ty)) {
+        Type::Array { .. } => "array",
+        Type::Slice(_) => "slice",
+        Type::Struct(_) => "struct",
+        Type::Pointer(_) => "pointer",
+        Type::Signature(_) => "func",
+        Type::Interface(_) => "interface",
+        Type::Map { .. } => "map",
+        Type::Chan { .. } => "chan",
+        Type::Tuple(_) => "tuple",
+        Type::Union(_) => "union",
         _ => "",
     }
 }
