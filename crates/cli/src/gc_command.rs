@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 
 use goescape_driver::loader::PackageKind;
 use goescape_driver::{
@@ -51,8 +51,14 @@ struct PackageEscapes {
     unsupported: usize,
 }
 
+/// A package's files as positions are printed from: path and line table.
+type PackageFiles = Arc<Vec<(PathBuf, goescape_syntax::LineTable)>>;
+
 struct EscapeHook<'a> {
     summaries: RwLock<Summaries>,
+    /// Every analysed package's IR, for the instances of its generic functions that
+    /// importers analyse, and its files, for the positions of those instances.
+    irs: RwLock<HashMap<goescape_types::PkgIdx, (Arc<goescape_ir::Package>, PackageFiles)>>,
     print: &'a (dyn Fn(&Package) -> bool + Sync),
     options: Options,
     /// The directory paths are shown relative to.
@@ -60,18 +66,19 @@ struct EscapeHook<'a> {
 }
 
 impl EscapeHook<'_> {
-    /// `file:line:col` of a position in one of the package's files, as go build shows it.
-    fn position(&self, view: &PackageView<'_>, pos: goescape_ir::IrPos) -> String {
-        let Some(file) = view.files.get(pos.file as usize) else {
+    /// `file:line:col` of a position in one of the files of package `pkg`, as go build
+    /// shows it.
+    /// `foreign`: a file of another package (an instance of its generic function),
+    /// which the go command shows relative to the working directory as `./dir/file.go`.
+    fn position(&self, files: &PackageFiles, pos: goescape_ir::IrPos, foreign: bool) -> String {
+        let Some((path, lines)) = files.get(pos.file as usize) else {
             return "<unknown line number>".to_owned();
         };
-        let p = file.line_table.position(goescape_syntax::Pos(pos.offset));
-        let name = view
-            .package
-            .go_files
-            .get(pos.file as usize)
-            .map(|f| display_path(&self.dir, &f.to_string_lossy()))
-            .unwrap_or_default();
+        let p = lines.position(goescape_syntax::Pos(pos.offset));
+        let name = match path.strip_prefix(&self.dir) {
+            Ok(rel) if foreign => format!("./{}", rel.to_string_lossy()),
+            _ => display_path(&self.dir, &path.to_string_lossy()),
+        };
         format!("{name}:{}:{}", p.line, p.col)
     }
 }
@@ -95,11 +102,30 @@ impl PackageHook for EscapeHook<'_> {
             int_type: view.universe.basic[goescape_types::BasicKind::Int as usize],
             bool_type: view.universe.basic[goescape_types::BasicKind::Bool as usize],
         };
-        let ir = lower_package(&input);
+        let ir = Arc::new(lower_package(&input));
+        let files: PackageFiles = Arc::new(
+            view.package
+                .go_files
+                .iter()
+                .zip(view.files)
+                .map(|(path, f)| (path.clone(), f.line_table.clone()))
+                .collect(),
+        );
+        self.irs
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(view.pkg, (ir.clone(), files.clone()));
         let facts = TypeFacts::new(TypeStore::new(view.program, None), view.sizes);
+        let others = |idx: goescape_types::PkgIdx| {
+            self.irs
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(&idx)
+                .map(|(ir, _)| ir.clone())
+        };
         let (diagnostics, own) = {
             let imported = self.summaries.read().unwrap_or_else(|e| e.into_inner());
-            analyze_package(&ir, &facts, &imported, self.options)
+            analyze_package(&ir, &facts, &imported, self.options, &others)
         };
         self.summaries
             .write()
@@ -111,18 +137,31 @@ impl PackageHook for EscapeHook<'_> {
                 pos,
                 msg,
                 at,
+                pkg,
                 explanation,
             } in diagnostics
             {
+                // Instances of imported generic functions are at their source.
+                let files = match pkg {
+                    Some(p) => self
+                        .irs
+                        .read()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .get(&p)
+                        .map(|(_, f)| f.clone())
+                        .unwrap_or_else(|| files.clone()),
+                    None => files.clone(),
+                };
                 // gc's warnings without a position have no prefix; explanations say so.
+                let foreign = pkg.is_some();
                 let mut line = if pos.is_known() || explanation {
-                    format!("{}: {msg}", self.position(view, pos))
+                    format!("{}: {msg}", self.position(&files, pos, foreign))
                 } else {
                     msg
                 };
                 if let Some(at) = at {
                     line.push_str(" at ");
-                    line.push_str(&self.position(view, at));
+                    line.push_str(&self.position(&files, at, foreign));
                 }
                 lines.push(line);
             }
@@ -161,6 +200,7 @@ pub fn run(args: &GcArgs) -> ExitStatus {
     let level = args.m.unwrap_or(0);
     let hook = EscapeHook {
         summaries: RwLock::new(HashMap::new()),
+        irs: RwLock::new(HashMap::new()),
         print: &roots,
         options: Options { level },
         dir: dir.clone(),

@@ -55,6 +55,11 @@ pub(crate) struct Batch<'a> {
     /// Explanation lines, in the order gc prints them.
     pub explanations: Vec<Diagnostic>,
     pub printer: Option<&'a goescape_ir::fmt::Printer<'a>>,
+    /// Instances analysed so far, whose summaries calls to them use.
+    pub instances: Option<&'a crate::instances::InstanceTable>,
+    /// When the batch is an instance of a generic function: its name as gc prints it
+    /// (its locations are reported, its parameters are not).
+    pub instance_name: Option<String>,
 }
 
 impl<'a> Batch<'a> {
@@ -88,6 +93,8 @@ impl<'a> Batch<'a> {
             notes: Vec::new(),
             explanations: Vec::new(),
             printer: None,
+            instances: None,
+            instance_name: None,
         };
         for attrs in [attr::ALL, attr::MUTATES, attr::CALLS, 0] {
             let mut l = Location::new(LocKind::Pseudo, members[0], 0);
@@ -178,7 +185,7 @@ impl<'a> Batch<'a> {
                 let header = format!(
                     "{} escapes to heap in {}:",
                     self.loc_node_string(src),
-                    self.pkg.func(self.loc(src).func).name
+                    self.display_name(self.loc(src).func)
                 );
                 self.explanations.push(Diagnostic::explanation(pos, header));
                 self.explain_flow(pos, dst, src, k.derefs, k.notes);
@@ -253,6 +260,21 @@ impl<'a> Batch<'a> {
 
     /// The leak summary of `func`'s parameter `i` (receiver first) for a function
     /// outside the batch.
+    /// The name gc prints for function `f` of the batch (instances get their shapes).
+    pub fn display_name(&self, f: FuncId) -> String {
+        let name = &self.pkg.func(f).name;
+        match &self.instance_name {
+            Some(inst) => {
+                let root = &self.pkg.func(self.member_order[0]).name;
+                match name.strip_prefix(root.as_str()) {
+                    Some(rest) => format!("{inst}{rest}"),
+                    None => name.clone(),
+                }
+            }
+            None => name.clone(),
+        }
+    }
+
     pub fn summary(&self, func: ObjId, i: usize) -> Leaks {
         match self.own.get(&func).or_else(|| self.imported.get(&func)) {
             Some(s) => s.get(i).copied().unwrap_or_else(Leaks::to_heap),
@@ -299,7 +321,7 @@ impl<'a> Batch<'a> {
                 let by_value = !addrtaken && !reassigned && width <= 128;
                 if self.explain {
                     let how = if by_value { "value" } else { "ref" };
-                    let owner = &self.pkg.func(var.func).name;
+                    let owner = self.display_name(var.func);
                     let line = format!(
                         "{owner} capturing by {how}: {} (addr={} assign={} width={width})",
                         var.name, addrtaken, reassigned

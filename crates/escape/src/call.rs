@@ -8,6 +8,7 @@ use goescape_types::ObjId;
 
 use crate::batch::Batch;
 use crate::graph::{Hole, BLANK};
+use crate::leaks::Leaks;
 
 /// The function a call calls, as far as it is known.
 #[derive(Clone, Copy)]
@@ -49,6 +50,14 @@ impl Batch<'_> {
         let in_batch = target
             .and_then(|t| t.local)
             .is_some_and(|f| self.members.contains(&f));
+        // A call of an instance analysed before uses the instance's summary.
+        let instance: Option<Vec<Leaks>> = match (callee, self.instances) {
+            (Callee::Static { fun, .. }, Some(table)) if !in_batch => {
+                crate::instances::instance_of(self.facts, self.pkg, *fun)
+                    .and_then(|(key, _)| table.summaries.get(&key).cloned())
+            }
+            _ => None,
+        };
         if let (Some(ks), true) = (ks, in_batch) {
             let f = target.and_then(|t| t.local).expect("in batch");
             let results = self.pkg.func(f).results.clone();
@@ -78,9 +87,13 @@ impl Batch<'_> {
             let k = match target {
                 None => self.heap_hole(),
                 Some(t) if in_batch => self.batch_param_hole(t.local.expect("in batch"), i),
-                Some(t) => match t.obj {
-                    Some(obj) => self.param_hole(ks, Some(obj), i),
-                    None => self.heap_hole(),
+                Some(t) => match (t.obj, &instance) {
+                    (Some(_), Some(leaks)) => {
+                        let l = leaks.get(i).copied().unwrap_or_else(Leaks::to_heap);
+                        self.leaks_hole(ks, l)
+                    }
+                    (Some(obj), None) => self.param_hole(ks, Some(obj), i),
+                    (None, _) => self.heap_hole(),
                 },
             };
             let k = self.note_expr(k, call, "call parameter");
@@ -110,6 +123,11 @@ impl Batch<'_> {
             }
         }
         let leaks = self.summary(func, i);
+        self.leaks_hole(ks, leaks)
+    }
+
+    /// Where an argument flows according to a parameter's leak summary.
+    fn leaks_hole(&mut self, ks: Option<&[Hole]>, leaks: Leaks) -> Hole {
         let mut tag_ks = Vec::new();
         let x = leaks.heap();
         if x >= 0 {

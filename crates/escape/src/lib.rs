@@ -18,6 +18,7 @@ mod call;
 mod explain;
 mod expr;
 pub mod graph;
+pub mod instances;
 pub mod leaks;
 mod report;
 mod solve;
@@ -25,6 +26,7 @@ mod stmt;
 mod utils;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use goescape_ir::fmt::Printer;
 use goescape_ir::type_facts::TypeFacts;
@@ -33,6 +35,7 @@ use goescape_ir::{ExprKind, FuncId, IrPos, Package, StmtKind, VarId};
 use goescape_types::ObjId;
 
 use crate::batch::Batch;
+use crate::instances::{instance_of, InstanceKey, InstanceTable};
 use crate::leaks::Leaks;
 
 /// Parameter summaries of analysed functions (receiver first), by function object.
@@ -45,6 +48,9 @@ pub struct Diagnostic {
     pub pos: IrPos,
     pub msg: String,
     pub at: Option<IrPos>,
+    /// The package whose files `pos` and `at` are in, when not the analysed package's
+    /// (an instance of an imported generic function).
+    pub pkg: Option<goescape_types::PkgIdx>,
     /// A line of a `-m=2` explanation, which gc prints with `<unknown line number>`
     /// where there is no position (its other messages then have no position prefix).
     pub explanation: bool,
@@ -56,6 +62,7 @@ impl Diagnostic {
             pos,
             msg,
             at: None,
+            pkg: None,
             explanation: false,
         }
     }
@@ -75,13 +82,18 @@ pub struct Options {
     pub level: u8,
 }
 
-/// Analyses every function of `pkg` against the summaries of the packages it imports;
-/// returns the messages and the summaries of its declared functions.
+/// The IR of the packages a package imports, for instances of their generic functions.
+pub type OtherPackages<'a> = &'a (dyn Fn(goescape_types::PkgIdx) -> Option<Arc<Package>> + Sync);
+
+/// Analyses every function of `pkg` against the summaries of the packages it imports,
+/// and the instances of generic functions its code uses; returns the messages and the
+/// summaries of its declared functions.
 pub fn analyze_package(
     pkg: &Package,
     facts: &TypeFacts<'_>,
     imported: &Summaries,
     options: Options,
+    others: OtherPackages<'_>,
 ) -> (Vec<Diagnostic>, Summaries) {
     let mut out = Vec::new();
     let mut own = Summaries::new();
@@ -92,12 +104,35 @@ pub fn analyze_package(
         pkg,
         store: &facts.store,
         local,
+        shapes: None,
     };
-    let func_of: HashMap<ObjId, FuncId> = pkg
-        .func_ids()
-        .filter_map(|f| pkg.func(f).obj.map(|o| (o, f)))
-        .collect();
+    let func_of = functions_by_object(pkg);
     let reassigned = reassigned_vars(pkg);
+
+    // Instances of imported generic functions first: the package's code calls them.
+    let mut instances = Instances {
+        local,
+        table: InstanceTable::default(),
+        in_progress: HashSet::new(),
+        options,
+        imported,
+        others,
+        packages: HashMap::new(),
+        out: Vec::new(),
+    };
+    let mut local_requests = Vec::new();
+    for f in pkg.func_ids().filter(|&f| !pkg.func(f).generic) {
+        for_each_expr(pkg, f, |e| {
+            if let Some(request) = instance_of(facts, pkg, e) {
+                if request.0 .0.pkg == local {
+                    local_requests.push(request);
+                } else {
+                    instances.instantiate(facts, request, 0, &Summaries::new());
+                }
+            }
+        });
+    }
+
     for scc in bottom_up(pkg, &func_of) {
         let mut members = scc.clone();
         for f in pkg.func_ids() {
@@ -108,32 +143,196 @@ pub fn analyze_package(
         let mut batch = Batch::new(pkg, facts, imported, &own, &func_of, &reassigned, &members);
         batch.explain = options.level >= 2;
         batch.printer = Some(&printer);
-        for &f in &members {
-            batch.init_func(f);
-        }
-        for &f in &scc {
-            batch.walk_func(f);
-        }
-        batch.flow_closures();
-        batch.heap_alloc_reasons();
-        batch.walk_all();
-        // gc prints explanations as it finds them, before the batch's other lines.
-        out.append(&mut batch.explanations);
-        let tags = batch.finish(&printer, &mut out);
-        if options.level > 0 {
-            for &f in &members {
-                if !pkg.func(f).generic {
-                    bounds::elided_bounds_checks(pkg, facts, f, &mut out);
-                }
-            }
-        }
+        batch.instances = Some(&instances.table);
+        let tags = run_batch(&mut batch, &scc, &printer, options, &mut out);
         for (f, leaks) in tags {
             if let Some(obj) = pkg.func(f).obj {
                 own.insert(obj, leaks);
             }
         }
     }
+
+    // Instances of the package's own generic functions, after its other functions (whose
+    // summaries they use); `others` serves the package's own IR too.
+    for request in local_requests {
+        instances.instantiate(facts, request, 0, &own);
+    }
+    out.append(&mut instances.out);
     (out, own)
+}
+
+/// Walks a batch's bodies, solves it and reports it; returns the members' summaries.
+fn run_batch(
+    batch: &mut Batch<'_>,
+    walked: &[FuncId],
+    printer: &Printer<'_>,
+    options: Options,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<(FuncId, Vec<Leaks>)> {
+    let members = batch.member_order.clone();
+    for &f in &members {
+        batch.init_func(f);
+    }
+    for &f in walked {
+        batch.walk_func(f);
+    }
+    batch.flow_closures();
+    batch.heap_alloc_reasons();
+    batch.walk_all();
+    // gc prints explanations as it finds them, before the batch's other lines.
+    out.append(&mut batch.explanations);
+    let tags = batch.finish(printer, out);
+    if options.level > 0 {
+        for &f in &members {
+            if !batch.pkg.func(f).generic || batch.instance_name.is_some() {
+                bounds::elided_bounds_checks(batch.pkg, batch.facts, f, out);
+            }
+        }
+    }
+    tags
+}
+
+fn functions_by_object(pkg: &Package) -> HashMap<ObjId, FuncId> {
+    pkg.func_ids()
+        .filter_map(|f| pkg.func(f).obj.map(|o| (o, f)))
+        .collect()
+}
+
+/// A package whose generic functions are instantiated: its IR, its functions by object
+/// and its reassigned variables.
+struct GenericSource {
+    ir: Arc<Package>,
+    func_of: HashMap<ObjId, FuncId>,
+    reassigned: HashSet<VarId>,
+}
+
+/// The instances of generic functions a package's code uses, analysed callees first.
+struct Instances<'a> {
+    local: goescape_types::PkgIdx,
+    table: InstanceTable,
+    in_progress: HashSet<InstanceKey>,
+    options: Options,
+    imported: &'a Summaries,
+    others: OtherPackages<'a>,
+    /// The packages instances come from.
+    packages: HashMap<goescape_types::PkgIdx, Arc<GenericSource>>,
+    out: Vec<Diagnostic>,
+}
+
+impl Instances<'_> {
+    fn instantiate(
+        &mut self,
+        facts: &TypeFacts<'_>,
+        (key, subst): (
+            InstanceKey,
+            HashMap<goescape_types::TypeId, goescape_types::TypeId>,
+        ),
+        depth: usize,
+        own: &Summaries,
+    ) {
+        if depth > 16
+            || self.table.summaries.contains_key(&key)
+            || !self.in_progress.insert(key.clone())
+        {
+            return;
+        }
+        let gpkg_idx = key.0.pkg;
+        if !self.packages.contains_key(&gpkg_idx) {
+            let Some(ir) = (self.others)(gpkg_idx) else {
+                return;
+            };
+            let source = GenericSource {
+                func_of: functions_by_object(&ir),
+                reassigned: reassigned_vars(&ir),
+                ir,
+            };
+            self.packages.insert(gpkg_idx, Arc::new(source));
+        }
+        let source = self.packages.get(&gpkg_idx).cloned().expect("loaded");
+        let (gpkg, func_of, reassigned) = (&source.ir, &source.func_of, &source.reassigned);
+        let Some(&root) = func_of.get(&key.0) else {
+            return;
+        };
+        let ifacts = TypeFacts::with_subst(
+            goescape_types::TypeStore::new(facts.store.program, None),
+            facts.sizes,
+            subst.clone(),
+        );
+        let mut members = vec![root];
+        for f in gpkg.func_ids() {
+            if gpkg.func(f).outer.is_some() && outermost(gpkg, f) == root {
+                members.push(f);
+            }
+        }
+        // Callees first.
+        let mut callees = Vec::new();
+        for &m in &members {
+            for_each_expr(gpkg, m, |e| {
+                if let Some(request) = instance_of(&ifacts, gpkg, e) {
+                    callees.push(request);
+                }
+            });
+        }
+        for request in callees {
+            self.instantiate(facts, request, depth + 1, own);
+        }
+        let shapes: HashMap<goescape_types::TypeId, String> = subst
+            .iter()
+            .map(|(&p, &c)| {
+                let name = goescape_ir::shape::shape_name(
+                    &ifacts,
+                    c,
+                    goescape_ir::shape::basic_constraint(&ifacts.store, p),
+                );
+                (p, name)
+            })
+            .collect();
+        let printer = Printer {
+            pkg: gpkg,
+            store: &ifacts.store,
+            local: self.local,
+            shapes: Some(&shapes),
+        };
+        let qualified = {
+            let f = gpkg.func(root);
+            if gpkg_idx == self.local {
+                f.name.clone()
+            } else {
+                format!("{}.{}", ifacts.store.package(gpkg_idx).name, f.name)
+            }
+        };
+        let own = if gpkg_idx == self.local {
+            own
+        } else {
+            &Summaries::new()
+        };
+        let mut batch = Batch::new(
+            gpkg,
+            &ifacts,
+            self.imported,
+            own,
+            func_of,
+            reassigned,
+            &members,
+        );
+        batch.explain = self.options.level >= 2;
+        batch.printer = Some(&printer);
+        batch.instances = Some(&self.table);
+        batch.instance_name = Some(instances::instance_name(&qualified, &key.1));
+        let mut out = Vec::new();
+        let tags = run_batch(&mut batch, &[root], &printer, self.options, &mut out);
+        drop(batch);
+        for d in &mut out {
+            if gpkg_idx != self.local {
+                d.pkg = Some(gpkg_idx);
+            }
+        }
+        self.out.append(&mut out);
+        if let Some((_, leaks)) = tags.into_iter().find(|(f, _)| *f == root) {
+            self.table.summaries.insert(key.clone(), leaks);
+        }
+        self.in_progress.remove(&key);
+    }
 }
 
 fn outermost(pkg: &Package, mut f: FuncId) -> FuncId {

@@ -75,8 +75,8 @@ impl Batch<'_> {
         }
         for i in 0..self.locs.len() {
             let l = &self.locs[i];
-            if self.pkg.func(l.func).generic && std::env::var_os("GOESCAPE_DEBUG_GENERIC").is_none()
-            {
+            // A generic function is reported through its instances.
+            if self.pkg.func(l.func).generic && self.instance_name.is_none() {
                 continue;
             }
             let escapes = l.has(attr::ESCAPES);
@@ -139,8 +139,8 @@ impl Batch<'_> {
         out: &mut Vec<Diagnostic>,
     ) -> Leaks {
         let func = self.pkg.func(f);
-        let diagnose = func.kind != FuncKind::GoDeferWrapper
-            && (!func.generic || std::env::var_os("GOESCAPE_DEBUG_GENERIC").is_some());
+        // gc reports no parameters of wrappers and of instances.
+        let diagnose = func.kind != FuncKind::GoDeferWrapper && !func.generic;
         let sig = self.facts.store.ty(func.sig);
         let Type::Signature(sig) = sig else {
             return Leaks::default();

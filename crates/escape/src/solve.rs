@@ -61,7 +61,7 @@ impl Batch<'_> {
                         let header = format!(
                             "{} escapes to heap in {}:",
                             self.loc_node_string(l),
-                            self.pkg.func(self.loc(l).func).name
+                            self.display_name(self.loc(l).func)
                         );
                         self.explanations
                             .push(crate::Diagnostic::explanation(pos, header));
@@ -83,7 +83,7 @@ impl Batch<'_> {
                             "parameter {} leaks to {} for {} with derefs={derefs}:",
                             self.loc_node_string(l),
                             self.explain_loc(root),
-                            self.pkg.func(self.loc(l).func).name
+                            self.display_name(self.loc(l).func)
                         );
                         self.explanations
                             .push(crate::Diagnostic::explanation(pos, header));

@@ -306,10 +306,10 @@ impl Batch<'_> {
     fn cur_name_for(&self, stmt: StmtId) -> String {
         let _ = stmt;
         let f = self.pkg.func(self.cur);
-        if f.generic {
+        if f.generic && self.instance_name.is_none() {
             // Reported for instances only.
             return String::new();
         }
-        f.name.clone()
+        self.display_name(self.cur)
     }
 }

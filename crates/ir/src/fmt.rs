@@ -21,6 +21,8 @@ pub struct Printer<'a> {
     pub store: &'a TypeStore<'a>,
     /// The package whose names print unqualified.
     pub local: PkgIdx,
+    /// For an instance of a generic function: its type parameters' shapes.
+    pub shapes: Option<&'a std::collections::HashMap<TypeId, String>>,
 }
 
 const PREC_ATOM: u8 = 8;
@@ -81,6 +83,11 @@ impl Printer<'_> {
         match &n.kind {
             ExprKind::Var(v) => {
                 let var = self.pkg.var(*v);
+                // Variables of an instance compiled in another package are qualified.
+                if let Some(p) = self.pkg.pkg.filter(|&p| p != self.local) {
+                    out.push_str(&self.store.package(p).name);
+                    out.push('.');
+                }
                 out.push_str(if var.blank { "_" } else { &var.name });
             }
             ExprKind::Blank => out.push('_'),
@@ -225,6 +232,10 @@ impl Printer<'_> {
                 }
                 out.push(')');
             }
+            ExprKind::New if self.shapes.is_some() && self.new_of_type_param(n.ty) => {
+                // In shaped code the type comes from the instance's dictionary.
+                out.push_str("new(<node DYNAMICTYPE>)");
+            }
             ExprKind::New => {
                 let elem = match n.ty {
                     IrType::Go(t) => match self
@@ -337,6 +348,24 @@ impl Printer<'_> {
             S::Block(_) => String::new(),
             S::Label { name, .. } => format!("{name}: "),
             S::Jump => String::new(),
+        }
+    }
+
+    /// `new(T)` of a type parameter `T`.
+    fn new_of_type_param(&self, ty: IrType) -> bool {
+        let IrType::Go(t) = ty else {
+            return false;
+        };
+        match self
+            .store
+            .ty(goescape_types::under::underlying(self.store, t))
+        {
+            Type::Pointer(e) => matches!(
+                self.store
+                    .ty(goescape_types::under::unalias(self.store, *e)),
+                Type::TypeParam(_)
+            ),
+            _ => false,
         }
     }
 
@@ -610,7 +639,10 @@ impl Printer<'_> {
                     self.write_type(out, rhs, depth + 1);
                 }
             }
-            Type::TypeParam(p) => out.push_str(&self.store.obj(p.obj).name),
+            Type::TypeParam(p) => match self.shapes.and_then(|s| s.get(&t)) {
+                Some(shape) => out.push_str(shape),
+                None => out.push_str(&self.store.obj(p.obj).name),
+            },
             Type::Union(_) => out.push_str("union"),
         }
     }

@@ -19,6 +19,7 @@ pub mod ids;
 pub mod lower;
 pub mod package;
 pub mod pos;
+pub mod shape;
 pub mod stmt;
 pub mod type_facts;
 pub mod var;

@@ -28,6 +28,9 @@ pub struct Package {
     /// Assignments gc marks as definitions (`:=`, `var x = e`, its own temporaries'
     /// N:1 assignments): printed with `:=`.
     pub defines: std::collections::HashSet<StmtId>,
+    /// The type arguments of each reference to a generic function (in terms of the
+    /// referring function's types, which may be its own type parameters).
+    pub targs: std::collections::HashMap<ExprId, Vec<goescape_types::TypeId>>,
 }
 
 impl Package {

@@ -18,6 +18,8 @@ pub struct TypeFacts<'a> {
     pub sizes: Sizes,
     ptr_data: RefCell<HashMap<TypeId, i64>>,
     not_in_heap: RefCell<HashMap<TypeId, bool>>,
+    /// For an instance of a generic function: its type parameters' concrete types.
+    subst: HashMap<TypeId, TypeId>,
 }
 
 impl<'a> TypeFacts<'a> {
@@ -27,7 +29,29 @@ impl<'a> TypeFacts<'a> {
             sizes,
             ptr_data: RefCell::new(HashMap::new()),
             not_in_heap: RefCell::new(HashMap::new()),
+            subst: HashMap::new(),
         }
+    }
+
+    /// Type queries for an instance: `subst` maps type parameters to concrete types.
+    pub fn with_subst(
+        store: TypeStore<'a>,
+        sizes: Sizes,
+        subst: HashMap<TypeId, TypeId>,
+    ) -> TypeFacts<'a> {
+        TypeFacts {
+            subst,
+            ..TypeFacts::new(store, sizes)
+        }
+    }
+
+    /// `ty` with a substituted type parameter replaced by its concrete type.
+    pub fn resolve(&self, ty: TypeId) -> TypeId {
+        if self.subst.is_empty() {
+            return ty;
+        }
+        let t = goescape_types::under::unalias(&self.store, ty);
+        self.subst.get(&t).copied().unwrap_or(ty)
     }
 
     pub fn ptr_size(&self) -> i64 {
@@ -36,20 +60,23 @@ impl<'a> TypeFacts<'a> {
 
     /// The underlying type's representation.
     pub fn under(&self, ty: TypeId) -> &'a Type {
-        self.store.ty(underlying(&self.store, ty))
+        self.store.ty(underlying(&self.store, self.resolve(ty)))
     }
 
     pub fn size(&self, ty: IrType) -> i64 {
         match ty {
             IrType::PointerTo(_) => self.ptr_size(),
-            IrType::Go(t) => self.sizes.sizeof(&self.store, t).unwrap_or(0),
+            IrType::Go(t) => self.sizes.sizeof(&self.store, self.resolve(t)).unwrap_or(0),
         }
     }
 
     pub fn align(&self, ty: IrType) -> i64 {
         match ty {
             IrType::PointerTo(_) => self.ptr_size(),
-            IrType::Go(t) => self.sizes.alignof(&self.store, t).unwrap_or(1),
+            IrType::Go(t) => self
+                .sizes
+                .alignof(&self.store, self.resolve(t))
+                .unwrap_or(1),
         }
     }
 
@@ -87,6 +114,7 @@ impl<'a> TypeFacts<'a> {
 
     /// How many leading bytes of a value may hold pointers (gc's `PtrDataSize`).
     pub fn ptr_data(&self, ty: TypeId) -> i64 {
+        let ty = self.resolve(ty);
         if let Some(&d) = self.ptr_data.borrow().get(&ty) {
             return d;
         }
@@ -195,7 +223,7 @@ impl<'a> TypeFacts<'a> {
     /// An interface type; a type parameter is not one (gc compiles it as its shape).
     pub fn is_interface(&self, ty: IrType) -> bool {
         matches!(ty, IrType::Go(t)
-            if !goescape_types::under::is_type_param(&self.store, t)
+            if !goescape_types::under::is_type_param(&self.store, self.resolve(t))
                 && matches!(self.under(t), Type::Interface(_)))
     }
 

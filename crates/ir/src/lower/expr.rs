@@ -116,7 +116,11 @@ impl<'a> Lowerer<'a, '_> {
                     return self.mk(ExprKind::Nil, IrType::Go(ty), pos, false);
                 }
                 match self.finfo().uses.get(&ident.span.start).copied() {
-                    Some(obj) => self.object_ref(obj, ty, pos),
+                    Some(obj) => {
+                        let e = self.object_ref(obj, ty, pos);
+                        self.note_instance(e, ident.span.start);
+                        e
+                    }
                     None => self.mk(ExprKind::Nil, IrType::Go(ty), pos, false),
                 }
             }
@@ -175,7 +179,11 @@ impl<'a> Lowerer<'a, '_> {
                 } else {
                     // A qualified identifier pkg.Name.
                     match self.finfo().uses.get(&sel.span.start).copied() {
-                        Some(obj) => self.object_ref(obj, ty, pos),
+                        Some(obj) => {
+                            let e = self.object_ref(obj, ty, pos);
+                            self.note_instance(e, sel.span.start);
+                            e
+                        }
                         None => self.mk(ExprKind::Nil, IrType::Go(ty), pos, false),
                     }
                 }
@@ -386,13 +394,34 @@ impl<'a> Lowerer<'a, '_> {
         }
     }
 
-    /// `F[T]`: the generic function (instances share its summary).
+    /// `F[T]`: the generic function, with its type arguments recorded.
     fn instantiation(&mut self, x: ast::ExprId, ty: TypeId, pos: IrPos) -> ExprId {
         match self.used_object(x) {
             Some(obj) if matches!(self.store.obj(obj).kind, ObjKind::Func(_)) => {
-                self.mk(ExprKind::FuncName(obj), IrType::Go(ty), pos, false)
+                let e = self.mk(ExprKind::FuncName(obj), IrType::Go(ty), pos, false);
+                let x = self.strip_parens(x);
+                let offset = match &self.file().expr(x).kind {
+                    Ast::Ident(ident) => Some(ident.span.start),
+                    Ast::Selector { sel, .. } => Some(sel.span.start),
+                    _ => None,
+                };
+                if let Some(offset) = offset {
+                    self.note_instance(e, offset);
+                }
+                e
             }
             _ => self.mk(ExprKind::Nil, IrType::Go(ty), pos, false),
+        }
+    }
+
+    /// Records the type arguments of a reference to a generic function, as the checker
+    /// recorded them for the identifier at `offset`.
+    fn note_instance(&mut self, e: ExprId, offset: u32) {
+        if !matches!(self.out.expr(e).kind, ExprKind::FuncName(_)) {
+            return;
+        }
+        if let Some((targs, _)) = self.finfo().instances.get(&offset) {
+            self.out.targs.insert(e, targs.clone());
         }
     }
 
