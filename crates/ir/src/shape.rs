@@ -38,10 +38,11 @@ pub fn basic_constraint(store: &TypeStore<'_>, param: TypeId) -> bool {
     let Some(c) = p.constraint else {
         return true;
     };
-    match store.ty(underlying(store, c)) {
-        Type::Interface(i) => i.methods.is_empty() && i.embeddeds.iter().all(|&e| {
-            !matches!(store.ty(underlying(store, e)), Type::Interface(ii) if !ii.methods.is_empty())
-        }),
+    let u = underlying(store, c);
+    match store.ty(u) {
+        Type::Interface(_) => goescape_types::typeset::interface_type_set(store, u)
+            .methods
+            .is_empty(),
         _ => true,
     }
 }
@@ -140,19 +141,25 @@ pub fn link_string(store: &TypeStore<'_>, t: TypeId, out: &mut String, depth: us
             }
             out.push_str(" }");
         }
-        Type::Interface(i) => {
-            if i.methods.is_empty() && i.embeddeds.is_empty() {
+        Type::Interface(_) => {
+            // The whole method set, embedded interfaces' methods included, exported
+            // names first; unexported names qualified by package path.
+            let methods = goescape_types::typeset::interface_type_set(store, t).methods;
+            if methods.is_empty() {
                 out.push_str("interface {}");
                 return;
             }
-            let mut methods: Vec<_> = i.methods.iter().map(|&m| store.obj(m)).collect();
-            methods.sort_by(|a, b| a.name.cmp(&b.name));
             out.push_str("interface { ");
-            for (k, m) in methods.iter().enumerate() {
+            for (k, &m) in methods.iter().enumerate() {
                 if k > 0 {
                     out.push_str("; ");
                 }
-                out.push_str(&m.name);
+                let m = store.obj(m);
+                if m.name.chars().next().is_some_and(char::is_uppercase) {
+                    out.push_str(&m.name);
+                } else {
+                    qualified(store, m.pkg, &m.name, out);
+                }
                 if let Some(mt) = m.ty {
                     let mut sig = String::new();
                     link_string(store, mt, &mut sig, depth + 1);

@@ -390,8 +390,13 @@ impl Lowerer<'_, '_> {
                     let to = self.type_of(e);
                     let from = self.type_of(args[0]);
                     let kind = self.conv_kind(from, to);
-                    return matches!(kind, ConvKind::NoOp | ConvKind::ToInterface)
-                        && self.is_static(args[0]);
+                    // A constant string's bytes are laid out as data too.
+                    let constant = self.tv(args[0]).is_some_and(|tv| tv.mode == Mode::Constant);
+                    return match kind {
+                        ConvKind::NoOp | ConvKind::ToInterface => self.is_static(args[0]),
+                        ConvKind::StringToBytes => constant,
+                        _ => false,
+                    };
                 }
                 false
             }
