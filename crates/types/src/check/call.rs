@@ -363,7 +363,34 @@ impl Checker<'_> {
                 }
             }
             Builtin::New if args.len() == 1 => {
-                let t = self.type_expr(env, args[0]);
+                // `new(T)`, or since Go 1.26 `new(expr)`: a pointer to a copy of the value.
+                let mut x = self.expr(env, args[0]);
+                let t = match x.mode {
+                    Mode::Invalid => return Operand::invalid(Some(e), self.invalid_type()),
+                    Mode::TypeExpr => x.ty,
+                    Mode::NoValue => {
+                        let msg = format!("{} used as value", self.operand_string(env, &x));
+                        let pos = self.file(env).expr_pos(args[0]);
+                        self.error(env.file, pos, msg);
+                        return Operand::invalid(Some(e), self.invalid_type());
+                    }
+                    _ => {
+                        let store = self.store();
+                        if x.ty == self.universe.basic(BasicKind::UntypedNil) {
+                            let pos = self.file(env).expr_pos(args[0]);
+                            self.error(env.file, pos, "use of untyped nil in argument to new");
+                            return Operand::invalid(Some(e), self.invalid_type());
+                        }
+                        if is_untyped(&store, x.ty) {
+                            let target = default_type(&store, x.ty);
+                            self.assign_to(env, &mut x, target);
+                            if x.mode == Mode::Invalid {
+                                return Operand::invalid(Some(e), self.invalid_type());
+                            }
+                        }
+                        x.ty
+                    }
+                };
                 let ptr = self.arena.add_type(Type::Pointer(t));
                 self.record_builtin_signature(env, fun, &[t], ptr, false);
                 value(ptr)

@@ -139,6 +139,15 @@ impl Checker<'_> {
                 self.invalid(e)
             }
             ExprKind::Index { x, index, .. } => self.index_expr(env, e, *x, *index),
+            ExprKind::IndexList { x, .. } => {
+                // Only an instantiated type is typed here (`new(M[K, V])`, `M[K, V](m)`).
+                let base = self.expr(env, *x);
+                if base.mode == Mode::TypeExpr {
+                    self.instantiated_type_operand(env, e)
+                } else {
+                    self.invalid(e)
+                }
+            }
             ExprKind::Slice {
                 x, low, high, max, ..
             } => {
@@ -1187,8 +1196,20 @@ impl Checker<'_> {
     }
 
     /// `x[i]` on arrays, slices, strings, maps and pointers to arrays.
+    /// `G[A, ...]` in an expression, `G` a generic type: the instance, as a type.
+    fn instantiated_type_operand(&mut self, env: Env, e: ExprId) -> Operand {
+        let ty = self.type_expr(env, e);
+        if ty == self.invalid_type() {
+            return self.invalid(e);
+        }
+        Operand::new(Mode::TypeExpr, e, ty)
+    }
+
     fn index_expr(&mut self, env: Env, e: ExprId, x: ExprId, index: ExprId) -> Operand {
         let base = self.expr(env, x);
+        if base.mode == Mode::TypeExpr {
+            return self.instantiated_type_operand(env, e);
+        }
         if base.mode == Mode::Invalid {
             self.expr(env, index);
             return self.invalid(e);

@@ -415,7 +415,10 @@ impl Checker<'_> {
                 param_types.get(i).copied()
             }
         };
-        // Typed arguments first, then untyped ones with their default types.
+        // Typed arguments first, then untyped ones: a type parameter that only untyped
+        // constants determine takes the default type of the largest of their kinds
+        // (`f(1, 2.5)` infers float64), as go/types' "maximum untyped type".
+        let mut max_untyped: Vec<(TypeId, TypeId)> = Vec::new();
         for pass in 0..2 {
             for (i, &(_, arg_ty)) in args.iter().enumerate() {
                 let store = self.store();
@@ -439,8 +442,24 @@ impl Checker<'_> {
                 if untyped && !sig.type_params.contains(&param) {
                     continue;
                 }
+                if untyped {
+                    if bound.contains_key(&param) {
+                        continue;
+                    }
+                    match max_untyped.iter_mut().find(|(p, _)| *p == param) {
+                        Some((_, max)) => *max = max_untyped_type(&store, *max, arg_ty)?,
+                        None => max_untyped.push((param, arg_ty)),
+                    }
+                    continue;
+                }
                 unify(&store, &sig.type_params, param, arg, &mut bound);
             }
+        }
+        for (param, max) in max_untyped {
+            let store = self.store();
+            bound
+                .entry(param)
+                .or_insert_with(|| default_type(&store, max));
         }
         // Core types of constraints: `S ~[]E` with S known gives E.
         for _ in 0..sig.type_params.len() {
@@ -485,6 +504,27 @@ impl Checker<'_> {
             result.push(ty);
         }
         Some(result)
+    }
+}
+
+/// The larger of two untyped constant types for inference: numeric kinds order as int,
+/// rune, float, complex; other kinds must be the same. None if they cannot be reconciled.
+fn max_untyped_type(store: &crate::store::TypeStore<'_>, x: TypeId, y: TypeId) -> Option<TypeId> {
+    use crate::basic::BasicKind::{UntypedComplex, UntypedFloat, UntypedInt, UntypedRune};
+    let rank = |t: TypeId| match store.ty(t) {
+        Type::Basic(b) => match b.kind {
+            UntypedInt => Some(0),
+            UntypedRune => Some(1),
+            UntypedFloat => Some(2),
+            UntypedComplex => Some(3),
+            _ => None,
+        },
+        _ => None,
+    };
+    match (rank(x), rank(y)) {
+        (Some(a), Some(b)) => Some(if a >= b { x } else { y }),
+        _ if identical(store, x, y) => Some(x),
+        _ => None,
     }
 }
 
