@@ -180,7 +180,7 @@ impl<'a> Batch<'a> {
             return;
         }
         if self.loc(dst).has(attr::ESCAPES) && k.derefs < 0 {
-            if self.explain {
+            if self.explains(src) {
                 let pos = self.loc_pos(src);
                 let header = format!(
                     "{} escapes to heap in {}:",
@@ -260,8 +260,24 @@ impl<'a> Batch<'a> {
 
     /// The leak summary of `func`'s parameter `i` (receiver first) for a function
     /// outside the batch.
-    /// The name gc prints for function `f` of the batch (instances get their shapes).
+    /// The name gc prints for function `f` of the batch in explanations (an instance
+    /// with its shapes, unqualified).
     pub fn display_name(&self, f: FuncId) -> String {
+        let qualified = self.qualified_name(f);
+        match (self.pkg.pkg, self.printer) {
+            (Some(p), Some(printer)) if p != printer.local => {
+                let prefix = format!("{}.", self.facts.store.package(p).name);
+                qualified
+                    .strip_prefix(&prefix)
+                    .map_or(qualified.clone(), str::to_owned)
+            }
+            _ => qualified,
+        }
+    }
+
+    /// The name gc prints for function `f` in other messages (an instance of an imported
+    /// generic function qualified by its package's name).
+    pub fn qualified_name(&self, f: FuncId) -> String {
         let name = &self.pkg.func(f).name;
         match &self.instance_name {
             Some(inst) => {
@@ -319,7 +335,7 @@ impl<'a> Batch<'a> {
                 let (addrtaken, reassigned) = (self.loc(loc).addrtaken, self.loc(loc).reassigned);
                 let width = self.facts.size(var.ty);
                 let by_value = !addrtaken && !reassigned && width <= 128;
-                if self.explain {
+                if self.explains(loc) {
                     let how = if by_value { "value" } else { "ref" };
                     let owner = self.display_name(var.func);
                     let line = format!(

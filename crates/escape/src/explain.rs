@@ -9,6 +9,12 @@ use crate::graph::{LocId, LocKind, NoteAt, NoteId, HEAP};
 use crate::Diagnostic;
 
 impl Batch<'_> {
+    /// Whether flows into or from `l` are explained: not in a generic function itself
+    /// (gc reports its instances).
+    pub fn explains(&self, l: LocId) -> bool {
+        self.explain && (self.instance_name.is_some() || !self.pkg.func(self.loc(l).func).generic)
+    }
+
     /// The position gc reports a location at: its variable's declaration or its node.
     pub fn loc_pos(&self, l: LocId) -> IrPos {
         match self.loc(l).kind {
@@ -21,7 +27,16 @@ impl Batch<'_> {
     /// The location's node as gc prints it.
     pub fn loc_node_string(&self, l: LocId) -> String {
         match self.loc(l).kind {
-            LocKind::Var(v) => self.pkg.var(v).name.clone(),
+            LocKind::Var(v) => {
+                let name = &self.pkg.var(v).name;
+                // Variables of an instance compiled in another package are qualified.
+                match (self.pkg.pkg, self.printer) {
+                    (Some(p), Some(printer)) if p != printer.local => {
+                        format!("{}.{name}", self.facts.store.package(p).name)
+                    }
+                    _ => name.clone(),
+                }
+            }
             LocKind::Expr(e) => self.printer.map_or_else(String::new, |p| p.expr(e)),
             _ => String::new(),
         }

@@ -56,7 +56,7 @@ impl Batch<'_> {
             if derefs < 0 {
                 derefs = 0;
                 if self.outlives(root, l) {
-                    if self.explain && !self.loc(l).has(attr::ESCAPES) {
+                    if self.explains(l) && !self.loc(l).has(attr::ESCAPES) {
                         let pos = self.loc_pos(l);
                         let header = format!(
                             "{} escapes to heap in {}:",
@@ -77,7 +77,7 @@ impl Batch<'_> {
             }
             if self.loc(l).param {
                 if self.outlives(root, l) {
-                    if self.explain && !self.loc(l).has(attr::ESCAPES) {
+                    if self.explains(l) && !self.loc(l).has(attr::ESCAPES) {
                         let pos = self.loc_pos(l);
                         let header = format!(
                             "parameter {} leaks to {} for {} with derefs={derefs}:",

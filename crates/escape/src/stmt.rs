@@ -310,6 +310,6 @@ impl Batch<'_> {
             // Reported for instances only.
             return String::new();
         }
-        self.display_name(self.cur)
+        self.qualified_name(self.cur)
     }
 }
