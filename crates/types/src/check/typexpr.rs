@@ -98,6 +98,7 @@ impl Checker<'_> {
                     return self.invalid_type();
                 }
                 let instance = self.instantiate_named(base, &args);
+                self.instance_written_at(instance, env.file, file.expr_pos(e));
                 let ident = match &file.expr(*x).kind {
                     ExprKind::Ident(ident) => Some(*ident),
                     ExprKind::Selector { sel, .. } => Some(*sel),

@@ -27,9 +27,26 @@ pub(crate) struct ValidTypes {
     pending: Vec<ObjId>,
     /// Whether each defined type met by `finite_size` has a finite size.
     finite: HashMap<TypeId, bool>,
+    /// Where each instance written in the source was first written (file, position): a
+    /// cycle through an instance is reported there, as go/types' instances are type names
+    /// declared at their instantiation.
+    instance_pos: HashMap<TypeId, (usize, goescape_syntax::Pos)>,
 }
 
 impl Checker<'_> {
+    /// Records where the instance `ty` is written, unless it was written before.
+    pub(super) fn instance_written_at(
+        &mut self,
+        ty: TypeId,
+        file: usize,
+        pos: goescape_syntax::Pos,
+    ) {
+        self.valid_types
+            .instance_pos
+            .entry(ty)
+            .or_insert((file, pos));
+    }
+
     /// Queues the check of a package-level type declaration that is starting.
     pub(super) fn check_type_later(&mut self, obj: ObjId) {
         self.valid_types.pending.push(obj);
@@ -102,14 +119,19 @@ impl Checker<'_> {
                         let store = self.store();
                         path.iter().position(|&p| identical(&store, p, ty))
                     };
-                    let cycle: Vec<ObjId> = path[start.unwrap_or(0)..]
+                    let start = start.unwrap_or(0);
+                    let cycle: Vec<ObjId> = path[start..]
                         .iter()
                         .filter_map(|&t| match self.store().ty(t) {
                             Type::Named(n) => Some(n.obj),
                             _ => None,
                         })
                         .collect();
-                    self.report_type_cycle(&cycle, 0);
+                    let at = path
+                        .get(start)
+                        .and_then(|t| self.valid_types.instance_pos.get(t))
+                        .copied();
+                    self.report_type_cycle_at(&cycle, 0, at);
                     return false;
                 }
                 let origin = named.origin.unwrap_or(ty);
@@ -182,11 +204,19 @@ impl Checker<'_> {
                 if let Some(start) = self.obj_path.iter().position(|&o| o == named.obj) {
                     let cycle = self.obj_path[start..].to_vec();
                     let first = first_in_source(&self.store(), &cycle);
-                    self.report_type_cycle(&cycle, first);
+                    // An instance refers to itself where it is written.
+                    let at = (cycle.len() == 1)
+                        .then(|| self.valid_types.instance_pos.get(&ty).copied())
+                        .flatten();
+                    self.report_type_cycle_at(&cycle, first, at);
                     return false;
                 }
-                let origin = named.origin.unwrap_or(ty);
-                let Some(&rhs) = self.valid_types.rhs.get(&origin) else {
+                // An instance is followed through its own (substituted) underlying type.
+                let rhs = match named.origin {
+                    Some(_) => named.underlying,
+                    None => self.valid_types.rhs.get(&ty).copied(),
+                };
+                let Some(rhs) = rhs else {
                     return true;
                 };
                 self.obj_path.push(named.obj);
@@ -229,8 +259,14 @@ impl Checker<'_> {
         }
     }
 
-    /// go/types' message for a cycle of declarations, at `cycle[start]`.
-    fn report_type_cycle(&mut self, cycle: &[ObjId], start: usize) {
+    /// go/types' message for a cycle of declarations, at `cycle[start]` or, if given, at
+    /// `at` (where an instance was written).
+    fn report_type_cycle_at(
+        &mut self,
+        cycle: &[ObjId],
+        start: usize,
+        at: Option<(usize, goescape_syntax::Pos)>,
+    ) {
         let Some(&first) = cycle.get(start) else {
             return;
         };
@@ -244,8 +280,10 @@ impl Checker<'_> {
             (_, true) => format!("invalid recursive type {}", object.name),
             (_, false) => format!("invalid cycle in declaration of {}", object.name),
         };
-        let (file, pos) = object.pos.map_or((0, goescape_syntax::Pos::NONE), |p| {
-            (p.file as usize, goescape_syntax::Pos(p.offset))
+        let (file, pos) = at.unwrap_or_else(|| {
+            object.pos.map_or((0, goescape_syntax::Pos::NONE), |p| {
+                (p.file as usize, goescape_syntax::Pos(p.offset))
+            })
         });
         self.error(file, pos, msg);
     }
