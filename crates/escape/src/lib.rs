@@ -32,6 +32,7 @@ use goescape_ir::fmt::Printer;
 use goescape_ir::type_facts::TypeFacts;
 use goescape_ir::visit::for_each_expr;
 use goescape_ir::{ExprKind, FuncId, IrPos, Package, StmtKind, VarId};
+use goescape_types::ty::Type;
 use goescape_types::ObjId;
 
 use crate::batch::Batch;
@@ -105,6 +106,7 @@ pub fn analyze_package(
         store: &facts.store,
         local,
         shapes: None,
+        facts: Some(facts),
     };
     let func_of = functions_by_object(pkg);
     let reassigned = reassigned_vars(pkg);
@@ -118,6 +120,7 @@ pub fn analyze_package(
         imported,
         others,
         packages: HashMap::new(),
+        wrapped: HashSet::new(),
         out: Vec::new(),
     };
     let mut local_requests = Vec::new();
@@ -127,7 +130,8 @@ pub fn analyze_package(
                 if request.0 .0.pkg == local {
                     local_requests.push(request);
                 } else {
-                    instances.instantiate(facts, request, 0, &Summaries::new());
+                    instances.instantiate(facts, request.clone(), 0, &Summaries::new());
+                    instances.wrapper(facts, &request);
                 }
             }
         });
@@ -155,7 +159,8 @@ pub fn analyze_package(
     // Instances of the package's own generic functions, after its other functions (whose
     // summaries they use); `others` serves the package's own IR too.
     for request in local_requests {
-        instances.instantiate(facts, request, 0, &own);
+        instances.instantiate(facts, request.clone(), 0, &own);
+        instances.wrapper(facts, &request);
     }
     out.append(&mut instances.out);
     (out, own)
@@ -198,6 +203,118 @@ fn functions_by_object(pkg: &Package) -> HashMap<ObjId, FuncId> {
         .collect()
 }
 
+impl Instances<'_> {
+    /// gc also compiles, for each instance the package's code uses, the plain
+    /// instantiation `F[int]`: a wrapper that calls the shaped function with its
+    /// dictionary. It reports nothing under `-m`; under `-m=2` it explains how its
+    /// parameters leak, which follows from the shaped function's summary.
+    fn wrapper(
+        &mut self,
+        facts: &TypeFacts<'_>,
+        (key, subst): &(InstanceKey, HashMap<goescape_types::TypeId, goescape_types::TypeId>),
+    ) {
+        if self.options.level < 2 || !self.wrapped.insert(key.clone()) {
+            return;
+        }
+        let Some(leaks) = self.table.summaries.get(key).cloned() else {
+            return;
+        };
+        let Some(source) = self.packages.get(&key.0.pkg).cloned() else {
+            return;
+        };
+        let gpkg = &source.ir;
+        let Some(&root) = source.func_of.get(&key.0) else {
+            return;
+        };
+        let func = gpkg.func(root);
+        if func.recv.is_some() || func.params.iter().any(Option::is_none) {
+            return;
+        }
+        let store = &facts.store;
+        let foreign = key.0.pkg != self.local;
+        let qualifier = if foreign {
+            format!("{}.", store.package(key.0.pkg).name)
+        } else {
+            String::new()
+        };
+        // The type arguments in gc's link form, in the order of the type parameters.
+        let Some(Type::Signature(sig)) = store.obj(key.0).ty.map(|t| store.ty(t)) else {
+            return;
+        };
+        let concrete: Vec<String> = sig
+            .type_params
+            .iter()
+            .map(|p| {
+                let mut link = String::new();
+                if let Some(&t) = subst.get(&goescape_types::under::unalias(store, *p)) {
+                    goescape_ir::shape::link_string(store, t, &mut link, 0);
+                }
+                link
+            })
+            .collect();
+        let fname = store.obj(key.0).name.to_string();
+        let wrapper = format!("{fname}[{}]", concrete.join(","));
+        let params: Vec<String> = func
+            .params
+            .iter()
+            .flatten()
+            .map(|&v| format!("{qualifier}{}", gpkg.var(v).name))
+            .collect();
+        let call = format!(
+            "{qualifier}{fname}[{}](&{qualifier}.dict.{fname}[{}]{})",
+            key.1.join(","),
+            concrete.join(","),
+            params.iter().map(|p| format!(", {p}")).collect::<String>()
+        );
+        let at = func.pos;
+        let pkg = foreign.then_some(key.0.pkg);
+        let ifacts = TypeFacts::with_subst(
+            goescape_types::TypeStore::new(store.program, None),
+            facts.sizes,
+            subst.clone(),
+        );
+        for (i, (&v, name)) in func.params.iter().flatten().zip(&params).enumerate() {
+            let var = gpkg.var(v);
+            if !ifacts.has_pointers(var.ty) {
+                continue;
+            }
+            let mut l = leaks.get(i).copied().unwrap_or_default();
+            l.optimize();
+            let line = |msg: String, at_pos: Option<goescape_ir::IrPos>| Diagnostic {
+                at: at_pos,
+                pkg,
+                ..Diagnostic::explanation(var.pos, msg)
+            };
+            let x = l.heap();
+            if x >= 0 {
+                self.out.push(line(
+                    format!("parameter {name} leaks to {{heap}} for {wrapper} with derefs={x}:"),
+                    None,
+                ));
+                self.out.push(line(format!("  flow: {{heap}} ← {}{name}:", "*".repeat(x as usize)), None));
+                self.out.push(line(format!("    from {call} (call parameter)"), Some(at)));
+            }
+            for (r, &res) in func.results.iter().enumerate().take(crate::leaks::NUM_RESULTS) {
+                let x = l.result(r);
+                if x < 0 {
+                    continue;
+                }
+                let rname = format!("{qualifier}{}", gpkg.var(res).name);
+                self.out.push(line(
+                    format!("parameter {name} leaks to {rname} for {wrapper} with derefs={x}:"),
+                    None,
+                ));
+                self.out.push(line(
+                    format!("  flow: {rname} ← {}{name}:", "*".repeat(x as usize)),
+                    None,
+                ));
+                self.out.push(line(format!("    from {call} (call parameter)"), Some(at)));
+                self.out.push(line(format!("    from return {call} (return)"), Some(at)));
+            }
+        }
+    }
+}
+
 /// A package whose generic functions are instantiated: its IR, its functions by object
 /// and its reassigned variables.
 struct GenericSource {
@@ -216,6 +333,8 @@ struct Instances<'a> {
     others: OtherPackages<'a>,
     /// The packages instances come from.
     packages: HashMap<goescape_types::PkgIdx, Arc<GenericSource>>,
+    /// Instances whose plain instantiation wrapper has been reported.
+    wrapped: HashSet<InstanceKey>,
     out: Vec<Diagnostic>,
 }
 
@@ -292,6 +411,7 @@ impl Instances<'_> {
             store: &ifacts.store,
             local: self.local,
             shapes: Some(&shapes),
+            facts: Some(&ifacts),
         };
         let qualified = {
             let f = gpkg.func(root);

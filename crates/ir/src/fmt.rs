@@ -23,6 +23,8 @@ pub struct Printer<'a> {
     pub local: PkgIdx,
     /// For an instance of a generic function: its type parameters' shapes.
     pub shapes: Option<&'a std::collections::HashMap<TypeId, String>>,
+    /// Type facts (of the instance, if any), for the shapes of generic calls.
+    pub facts: Option<&'a crate::type_facts::TypeFacts<'a>>,
 }
 
 const PREC_ATOM: u8 = 8;
@@ -207,6 +209,11 @@ impl Printer<'_> {
                     | crate::expr::Callee::Dynamic { fun } => Some(*fun),
                     crate::expr::Callee::Interface { .. } => None,
                 };
+                if let Some(f) = fun {
+                    if self.generic_call(out, f, args) {
+                        return;
+                    }
+                }
                 match (fun, callee) {
                     (Some(f), _) => self.expr_prec(out, f, nprec),
                     (None, crate::expr::Callee::Interface { recv, method }) => {
@@ -349,6 +356,58 @@ impl Printer<'_> {
             S::Label { name, .. } => format!("{name}: "),
             S::Jump => String::new(),
         }
+    }
+
+    /// A call of a generic function as gc prints it: the shaped instance called with
+    /// its dictionary first, `pkg.F[go.shape.int](&pkg..dict.F[int], x)`.
+    fn generic_call(&self, out: &mut String, fun: ExprId, args: &[ExprId]) -> bool {
+        let (Some(facts), ExprKind::FuncName(obj)) = (self.facts, &self.pkg.expr(fun).kind) else {
+            return false;
+        };
+        let Some(targs) = self.pkg.targs.get(&fun) else {
+            return false;
+        };
+        let Some(Type::Signature(sig)) = self.store.obj(*obj).ty.map(|t| self.store.ty(t)) else {
+            return false;
+        };
+        if sig.type_params.len() != targs.len() || targs.is_empty() {
+            return false;
+        }
+        let mut shapes = Vec::new();
+        let mut concrete = Vec::new();
+        for (&param, &targ) in sig.type_params.iter().zip(targs) {
+            let t = facts.resolve(targ);
+            if crate::shape::has_type_params(self.store, t, 0) {
+                return false;
+            }
+            shapes.push(crate::shape::shape_name(
+                facts,
+                t,
+                crate::shape::basic_constraint(self.store, param),
+            ));
+            let mut link = String::new();
+            crate::shape::link_string(self.store, t, &mut link, 0);
+            concrete.push(link);
+        }
+        let o = self.store.obj(*obj);
+        let qualifier = match o.pkg {
+            Some(p) if p != self.local => format!("{}.", self.store.package(p).name),
+            _ => String::new(),
+        };
+        let _ = write!(
+            out,
+            "{qualifier}{}[{}](&{qualifier}.dict.{}[{}]",
+            o.name,
+            shapes.join(","),
+            o.name,
+            concrete.join(",")
+        );
+        for a in args {
+            out.push_str(", ");
+            self.expr_prec(out, *a, 0);
+        }
+        out.push(')');
+        true
     }
 
     /// `new(T)` of a type parameter `T`.
