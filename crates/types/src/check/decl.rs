@@ -75,11 +75,14 @@ impl Checker<'_> {
                 // known (a function's signature before its body, a defined type before its
                 // underlying type); otherwise it is an invalid cycle.
                 // An alias has its type from the start, complete once its right-hand side is.
+                // A function named in its own signature is no cycle: go/types gives it its
+                // (empty) signature before checking it.
                 let store = self.store();
                 let incomplete = store.obj(obj).ty.is_none_or(
                     |t| matches!(store.ty(t), Type::Alias(alias) if alias.rhs.is_none()),
                 );
-                if incomplete {
+                let is_func = matches!(store.obj(obj).kind, ObjKind::Func(_));
+                if incomplete && !is_func {
                     self.report_cycle(obj);
                 }
                 return;

@@ -284,8 +284,14 @@ impl Checker<'_> {
                     self.new_object(file_index, func.name, ObjKind::Func(FuncInfo::default()));
                 let is_method = func.recv.as_ref().is_some_and(|recv| !recv.list.is_empty());
                 if !is_method {
-                    if func.recv.is_some() {
-                        self.error(file_index, func.name.pos(), "method has no receiver");
+                    if let Some(recv) = &func.recv {
+                        // At the empty receiver list `()`, as go/types reports it.
+                        let pos = if recv.opening.is_valid() {
+                            recv.opening
+                        } else {
+                            func.name.pos()
+                        };
+                        self.error(file_index, pos, "method has no receiver");
                     }
                     let special =
                         name == "init" || (name == "main" && &*self.arena.info.name == "main");
