@@ -111,10 +111,13 @@ impl PackageHook for EscapeHook<'_> {
                 .map(|(path, f)| (path.clone(), f.line_table.clone()))
                 .collect(),
         );
-        self.irs
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(view.pkg, (ir.clone(), files.clone()));
+        // Only packages with generic functions are instantiated from by importers.
+        if ir.funcs.iter().any(|f| f.generic) {
+            self.irs
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(view.pkg, (ir.clone(), files.clone()));
+        }
         let facts = TypeFacts::new(TypeStore::new(view.program, None), view.sizes);
         let others = |idx: goescape_types::PkgIdx| {
             self.irs
