@@ -149,6 +149,16 @@ impl<'a> Lowerer<'a, '_> {
             },
             _ => Callee::Dynamic { fun: callee_expr },
         };
+        // The checker did not record the type arguments of some inferred calls: infer
+        // them from the arguments' types, as far as they show.
+        if let ExprKind::FuncName(obj) = self.out.expr(callee_expr).kind {
+            if !self.out.targs.contains_key(&callee_expr) {
+                let arg_types: Vec<TypeId> = args.iter().map(|&a| self.type_of(a)).collect();
+                if let Some(targs) = self.infer_type_args(obj, &arg_types) {
+                    self.out.targs.insert(callee_expr, targs);
+                }
+            }
+        }
         let (args, ddd) = self.call_args(args, sig, ddd, pos);
         self.mk(
             ExprKind::Call { callee, args, ddd },
@@ -156,6 +166,92 @@ impl<'a> Lowerer<'a, '_> {
             pos,
             false,
         )
+    }
+
+    /// The type arguments of a call of generic function `obj` that unifying its
+    /// parameters' types with `arg_types` determines; None if some stays unknown.
+    fn infer_type_args(&self, obj: ObjId, arg_types: &[TypeId]) -> Option<Vec<TypeId>> {
+        let sig = self.store.obj(obj).ty?;
+        let Type::Signature(sig) = self.store.ty(sig) else {
+            return None;
+        };
+        if sig.type_params.is_empty() {
+            return None;
+        }
+        let params: Vec<TypeId> = sig
+            .type_params
+            .iter()
+            .map(|&p| goescape_types::under::unalias(self.store, p))
+            .collect();
+        let mut bound: Vec<Option<TypeId>> = vec![None; params.len()];
+        for (i, &arg) in arg_types.iter().enumerate() {
+            let Some(&p) = sig.params.get(i) else {
+                break;
+            };
+            let Some(pt) = self.store.obj(p).ty else {
+                continue;
+            };
+            self.unify(pt, arg, &params, &mut bound, 0);
+        }
+        bound.into_iter().collect()
+    }
+
+    fn unify(&self, p: TypeId, a: TypeId, params: &[TypeId], bound: &mut [Option<TypeId>], depth: usize) {
+        if depth > 16 {
+            return;
+        }
+        let store = self.store;
+        let p = goescape_types::under::unalias(store, p);
+        if let Some(i) = params.iter().position(|&x| x == p) {
+            if bound[i].is_none() && !self.is_untyped_type(a) {
+                bound[i] = Some(a);
+            }
+            return;
+        }
+        // A type parameter argument unifies through its core type.
+        let a_struct = if goescape_types::under::is_type_param(store, a) {
+            match goescape_types::under::common_under(store, a) {
+                Some(core) => core,
+                None => return,
+            }
+        } else {
+            a
+        };
+        let au = self.underlying(a_struct);
+        match (store.ty(p), au) {
+            (Type::Slice(pe), Type::Slice(ae)) | (Type::Pointer(pe), Type::Pointer(ae)) => {
+                self.unify(*pe, *ae, params, bound, depth + 1)
+            }
+            (Type::Array { elem: pe, .. }, Type::Array { elem: ae, .. })
+            | (Type::Chan { elem: pe, .. }, Type::Chan { elem: ae, .. }) => {
+                self.unify(*pe, *ae, params, bound, depth + 1)
+            }
+            (Type::Map { key: pk, elem: pe }, Type::Map { key: ak, elem: ae }) => {
+                self.unify(*pk, *ak, params, bound, depth + 1);
+                self.unify(*pe, *ae, params, bound, depth + 1);
+            }
+            (Type::Signature(ps), Type::Signature(asig)) => {
+                for (x, y) in ps.params.iter().zip(&asig.params).chain(ps.results.iter().zip(&asig.results)) {
+                    if let (Some(xt), Some(yt)) = (store.obj(*x).ty, store.obj(*y).ty) {
+                        self.unify(xt, yt, params, bound, depth + 1);
+                    }
+                }
+            }
+            (Type::Named(pn), _) => {
+                if let Type::Named(an) = store.ty(goescape_types::under::unalias(store, a)) {
+                    if pn.origin.is_some() && pn.origin == an.origin {
+                        for (x, y) in pn.type_args.iter().zip(&an.type_args) {
+                            self.unify(*x, *y, params, bound, depth + 1);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn is_untyped_type(&self, t: TypeId) -> bool {
+        matches!(self.store.ty(t), Type::Basic(b) if b.kind.is_untyped())
     }
 
     pub(super) fn strip_parens_pub(&self, mut id: ast::ExprId) -> ast::ExprId {
