@@ -348,10 +348,17 @@ impl Checker<'_> {
     fn interface_type(&mut self, env: Env, methods: &FieldList) -> TypeId {
         let file = self.file(env);
         let mut result = InterfaceType::default();
+        let mut names: Vec<String> = Vec::new();
         for field in &methods.list {
             let Some(field_ty) = field.ty else { continue };
             match (field.names.first(), &file.expr(field_ty).kind) {
                 (Some(&name), ExprKind::FuncType(func)) => {
+                    let method_name = file.ident_name(name).into_owned();
+                    if method_name == "_" {
+                        let msg = "methods must have a unique non-blank name";
+                        self.error(env.file, name.pos(), msg);
+                        continue;
+                    }
                     let sig = self.signature(env, None, func);
                     let sig = self.arena.add_type(Type::Signature(sig));
                     self.record(env, field_ty, Mode::TypeExpr, sig, None);
@@ -360,6 +367,14 @@ impl Checker<'_> {
                     self.info.files[env.file]
                         .defs
                         .insert(name.pos().0, Some(method));
+                    // Methods named by embedded interfaces are not compared here (that takes
+                    // their type sets).
+                    if names.contains(&method_name) {
+                        let msg = format!("duplicate method {method_name}");
+                        self.error(env.file, name.pos(), msg);
+                        continue;
+                    }
+                    names.push(method_name);
                     result.methods.push(method);
                 }
                 _ => {
