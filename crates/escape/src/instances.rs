@@ -32,8 +32,10 @@ pub fn instance_of(
     pkg: &Package,
     e: ExprId,
 ) -> Option<(InstanceKey, HashMap<TypeId, TypeId>)> {
-    let ExprKind::FuncName(obj) = pkg.expr(e).kind else {
-        return None;
+    let obj = match pkg.expr(e).kind {
+        ExprKind::FuncName(obj) => obj,
+        ExprKind::MethodExpr { method, .. } => method,
+        _ => return None,
     };
     let targs = pkg.targs.get(&e)?;
     let store = &facts.store;
@@ -41,12 +43,18 @@ pub fn instance_of(
     let Type::Signature(sig) = store.ty(sig) else {
         return None;
     };
-    if sig.type_params.len() != targs.len() || targs.is_empty() {
+    // A function's own type parameters, or a method's receiver type parameters.
+    let params = if sig.type_params.is_empty() {
+        &sig.recv_type_params
+    } else {
+        &sig.type_params
+    };
+    if params.len() != targs.len() || targs.is_empty() {
         return None;
     }
     let mut subst = HashMap::with_capacity(targs.len());
     let mut shapes = Vec::with_capacity(targs.len());
-    for (&param, &targ) in sig.type_params.iter().zip(targs) {
+    for (&param, &targ) in params.iter().zip(targs) {
         let concrete = facts.resolve(targ);
         if has_type_params(store, concrete, 0) {
             return None;
@@ -57,7 +65,17 @@ pub fn instance_of(
     Some(((obj, shapes), subst))
 }
 
-/// How gc names an instance: the function (qualified outside its package) and shapes.
-pub fn instance_name(qualified_name: &str, shapes: &[String]) -> String {
-    format!("{qualified_name}[{}]", shapes.join(","))
+/// How gc names an instance: the function (qualified outside its package) and shapes;
+/// for a method, the shapes follow its type's name: `(*Box[go.shape.int]).Get`.
+pub fn instance_name(qualified_name: &str, shapes: &[String], method: bool) -> String {
+    let shapes = shapes.join(",");
+    if method {
+        if let Some(i) = qualified_name.rfind(").") {
+            return format!("{}[{shapes}]{}", &qualified_name[..i], &qualified_name[i..]);
+        }
+        if let Some((ty, m)) = qualified_name.rsplit_once('.') {
+            return format!("{ty}[{shapes}].{m}");
+        }
+    }
+    format!("{qualified_name}[{shapes}]")
 }

@@ -438,7 +438,8 @@ impl Instances<'_> {
         batch.explain = self.options.level >= 2;
         batch.printer = Some(&printer);
         batch.instances = Some(&self.table);
-        batch.instance_name = Some(instances::instance_name(&qualified, &key.1));
+        let method = gpkg.func(root).recv.is_some();
+        batch.instance_name = Some(instances::instance_name(&qualified, &key.1, method));
         let mut out = Vec::new();
         let tags = run_batch(&mut batch, &[root], &printer, self.options, &mut out);
         drop(batch);

@@ -113,6 +113,16 @@ impl<'a> Lowerer<'a, '_> {
                         fun_pos,
                         false,
                     );
+                    // A method of a generic type's instance: the type's arguments.
+                    let named = match self.store.ty(goescape_types::under::unalias(self.store, recv_ty)) {
+                        Type::Pointer(e) => *e,
+                        _ => recv_ty,
+                    };
+                    if let Type::Named(n) = self.store.ty(goescape_types::under::unalias(self.store, named)) {
+                        if !n.type_args.is_empty() {
+                            self.out.targs.insert(method_expr, n.type_args.clone());
+                        }
+                    }
                     let mut all = Vec::with_capacity(args.len() + 1);
                     all.push(recv);
                     all.extend(args);
