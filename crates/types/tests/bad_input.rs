@@ -481,6 +481,24 @@ fn long_chains_of_declarations_referring_forward() {
     }
 }
 
+#[test]
+fn deep_types_through_inference() {
+    // Inference walks a constraint's core type against the argument's type, both as deep as
+    // the parser allows: it must not recurse on the thread's own stack.
+    let depth = MAX_NESTING - 1_000;
+    let slices = "[]".repeat(depth);
+    let src = format!(
+        "package p\n\nfunc f[S ~{slices}E, E any](s S) {{}}\n\nvar x {slices}int\n\n\
+         var _ = func() int {{ f(x); return 0 }}\n"
+    );
+    let checked = check("deep_inference.go", src.into_bytes());
+    assert_eq!(checked.syntax_errors, 0);
+    eprintln!(
+        "inference at depth {depth}: checked in {:?}",
+        checked.elapsed
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Every prefix of a realistic file.
 

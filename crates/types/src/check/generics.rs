@@ -565,6 +565,14 @@ fn args_size(store: &crate::store::TypeStore<'_>, args: &[TypeId]) -> usize {
 
 /// Whether `ty` mentions one of `params`.
 fn contains_params(store: &crate::store::TypeStore<'_>, ty: TypeId, params: &[TypeId]) -> bool {
+    crate::stack::with_stack(|| contains_params_inner(store, ty, params))
+}
+
+fn contains_params_inner(
+    store: &crate::store::TypeStore<'_>,
+    ty: TypeId,
+    params: &[TypeId],
+) -> bool {
     if params.contains(&ty) {
         return true;
     }
@@ -593,6 +601,16 @@ fn contains_params(store: &crate::store::TypeStore<'_>, ty: TypeId, params: &[Ty
 /// Matches the parameter type `x` against the argument type `y`, binding the type
 /// parameters `x` mentions.
 fn unify(
+    store: &crate::store::TypeStore<'_>,
+    params: &[TypeId],
+    x: TypeId,
+    y: TypeId,
+    bound: &mut HashMap<TypeId, TypeId>,
+) {
+    crate::stack::with_stack(|| unify_inner(store, params, x, y, bound))
+}
+
+fn unify_inner(
     store: &crate::store::TypeStore<'_>,
     params: &[TypeId],
     x: TypeId,
