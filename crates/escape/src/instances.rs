@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use goescape_ir::shape::{basic_constraint, has_type_params, shape_name};
+use goescape_ir::shape::{basic_constraint, has_unbound_type_params, shape_name};
 use goescape_ir::type_facts::TypeFacts;
 use goescape_ir::{ExprId, ExprKind, Package};
 use goescape_types::ty::Type;
@@ -52,11 +52,13 @@ pub fn instance_of(
     if params.len() != targs.len() || targs.is_empty() {
         return None;
     }
-    let mut subst = HashMap::with_capacity(targs.len());
+    // The instance binds its own parameters; arguments that mention the calling
+    // instance's parameters resolve through that instance's binding, kept along.
+    let mut subst = facts.substitution().clone();
     let mut shapes = Vec::with_capacity(targs.len());
     for (&param, &targ) in params.iter().zip(targs) {
         let concrete = facts.resolve(targ);
-        if has_type_params(store, concrete, 0) {
+        if has_unbound_type_params(store, facts.substitution(), concrete, 0) {
             return None;
         }
         shapes.push(shape_name(facts, concrete, basic_constraint(store, param)));

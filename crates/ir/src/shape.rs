@@ -2,6 +2,7 @@
 //! (`go.shape.int`, `go.shape.*uint8`, `go.shape.struct { ... }`), the argument's
 //! underlying type spelled as gc's `LinkString` spells it (package paths, not names).
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use goescape_types::basic::BasicKind;
@@ -25,7 +26,7 @@ pub fn shape_name(facts: &TypeFacts<'_>, targ: TypeId, basic: bool) -> String {
     if pointer_shaping {
         out.push_str("*uint8");
     } else {
-        link_string(store, u, &mut out, 0);
+        link_string_in(store, facts.substitution(), u, &mut out, 0);
     }
     out
 }
@@ -59,11 +60,23 @@ fn qualified(store: &TypeStore<'_>, pkg: Option<PkgIdx>, name: &str, out: &mut S
 
 /// gc's `LinkString` of a type.
 pub fn link_string(store: &TypeStore<'_>, t: TypeId, out: &mut String, depth: usize) {
+    link_string_in(store, &HashMap::new(), t, out, depth);
+}
+
+/// [`link_string`] with type parameters replaced as `subst` says.
+pub fn link_string_in(
+    store: &TypeStore<'_>,
+    subst: &HashMap<TypeId, TypeId>,
+    t: TypeId,
+    out: &mut String,
+    depth: usize,
+) {
     if depth > 32 {
         out.push_str("...");
         return;
     }
     let t = unalias(store, t);
+    let t = subst.get(&t).map_or(t, |&c| unalias(store, c));
     match store.ty(t) {
         Type::Basic(b) => out.push_str(match b.kind {
             BasicKind::Uint8 => "uint8",
@@ -80,28 +93,28 @@ pub fn link_string(store: &TypeStore<'_>, t: TypeId, out: &mut String, depth: us
                     if i > 0 {
                         out.push(',');
                     }
-                    link_string(store, *a, out, depth + 1);
+                    link_string_in(store, subst, *a, out, depth + 1);
                 }
                 out.push(']');
             }
         }
         Type::Pointer(e) => {
             out.push('*');
-            link_string(store, *e, out, depth + 1);
+            link_string_in(store, subst, *e, out, depth + 1);
         }
         Type::Slice(e) => {
             out.push_str("[]");
-            link_string(store, *e, out, depth + 1);
+            link_string_in(store, subst, *e, out, depth + 1);
         }
         Type::Array { len, elem } => {
             let _ = write!(out, "[{}]", len.unwrap_or(0));
-            link_string(store, *elem, out, depth + 1);
+            link_string_in(store, subst, *elem, out, depth + 1);
         }
         Type::Map { key, elem } => {
             out.push_str("map[");
-            link_string(store, *key, out, depth + 1);
+            link_string_in(store, subst, *key, out, depth + 1);
             out.push(']');
-            link_string(store, *elem, out, depth + 1);
+            link_string_in(store, subst, *elem, out, depth + 1);
         }
         Type::Chan { dir, elem } => {
             out.push_str(match dir {
@@ -109,7 +122,7 @@ pub fn link_string(store: &TypeStore<'_>, t: TypeId, out: &mut String, depth: us
                 ChanDir::Send => "chan<- ",
                 ChanDir::Recv => "<-chan ",
             });
-            link_string(store, *elem, out, depth + 1);
+            link_string_in(store, subst, *elem, out, depth + 1);
         }
         Type::Struct(s) => {
             if s.fields.is_empty() {
@@ -133,7 +146,7 @@ pub fn link_string(store: &TypeStore<'_>, t: TypeId, out: &mut String, depth: us
                     out.push(' ');
                 }
                 if let Some(ft) = o.ty {
-                    link_string(store, ft, out, depth + 1);
+                    link_string_in(store, subst, ft, out, depth + 1);
                 }
                 if let Some(tag) = s.tags.get(i).filter(|t| !t.is_empty()) {
                     let _ = write!(out, " {:?}", String::from_utf8_lossy(tag));
@@ -162,7 +175,7 @@ pub fn link_string(store: &TypeStore<'_>, t: TypeId, out: &mut String, depth: us
                 }
                 if let Some(mt) = m.ty {
                     let mut sig = String::new();
-                    link_string(store, mt, &mut sig, depth + 1);
+                    link_string_in(store, subst, mt, &mut sig, depth + 1);
                     out.push_str(sig.trim_start_matches("func"));
                 }
             }
@@ -178,11 +191,11 @@ pub fn link_string(store: &TypeStore<'_>, t: TypeId, out: &mut String, depth: us
                     if s.variadic && i + 1 == s.params.len() {
                         out.push_str("...");
                         match store.ty(pt) {
-                            Type::Slice(e) => link_string(store, *e, out, depth + 1),
-                            _ => link_string(store, pt, out, depth + 1),
+                            Type::Slice(e) => link_string_in(store, subst, *e, out, depth + 1),
+                            _ => link_string_in(store, subst, pt, out, depth + 1),
                         }
                     } else {
-                        link_string(store, pt, out, depth + 1);
+                        link_string_in(store, subst, pt, out, depth + 1);
                     }
                 }
             }
@@ -192,7 +205,7 @@ pub fn link_string(store: &TypeStore<'_>, t: TypeId, out: &mut String, depth: us
                 1 => {
                     out.push(' ');
                     if let Some(rt) = store.obj(s.results[0]).ty {
-                        link_string(store, rt, out, depth + 1);
+                        link_string_in(store, subst, rt, out, depth + 1);
                     }
                 }
                 _ => {
@@ -202,7 +215,7 @@ pub fn link_string(store: &TypeStore<'_>, t: TypeId, out: &mut String, depth: us
                             out.push_str(", ");
                         }
                         if let Some(rt) = store.obj(*r).ty {
-                            link_string(store, rt, out, depth + 1);
+                            link_string_in(store, subst, rt, out, depth + 1);
                         }
                     }
                     out.push(')');
@@ -211,6 +224,41 @@ pub fn link_string(store: &TypeStore<'_>, t: TypeId, out: &mut String, depth: us
         }
         Type::TypeParam(p) => out.push_str(&store.obj(p.obj).name),
         Type::Tuple(_) | Type::Union(_) | Type::Alias(_) => out.push('?'),
+    }
+}
+
+/// Whether `t` mentions a type parameter that `subst` does not replace (by a type
+/// without such parameters).
+pub fn has_unbound_type_params(
+    store: &TypeStore<'_>,
+    subst: &HashMap<TypeId, TypeId>,
+    t: TypeId,
+    depth: usize,
+) -> bool {
+    if depth > 32 {
+        return true;
+    }
+    let t = unalias(store, t);
+    if let Some(&c) = subst.get(&t) {
+        return c != t && has_unbound_type_params(store, subst, c, depth + 1);
+    }
+    let rec = |x: TypeId| has_unbound_type_params(store, subst, x, depth + 1);
+    match store.ty(t) {
+        Type::TypeParam(_) => true,
+        Type::Basic(_) => false,
+        Type::Named(n) => n.type_args.iter().any(|&a| rec(a)),
+        Type::Pointer(e) | Type::Slice(e) => rec(*e),
+        Type::Array { elem, .. } | Type::Chan { elem, .. } => rec(*elem),
+        Type::Map { key, elem } => rec(*key) || rec(*elem),
+        Type::Struct(s) => s.fields.iter().any(|f| store.obj(*f).ty.is_some_and(rec)),
+        Type::Signature(s) => s
+            .params
+            .iter()
+            .chain(&s.results)
+            .any(|v| store.obj(*v).ty.is_some_and(rec)),
+        Type::Tuple(vs) => vs.iter().any(|v| store.obj(*v).ty.is_some_and(rec)),
+        Type::Interface(i) => i.methods.iter().any(|m| store.obj(*m).ty.is_some_and(rec)),
+        Type::Union(_) | Type::Alias(_) => true,
     }
 }
 

@@ -45,6 +45,11 @@ impl<'a> TypeFacts<'a> {
         }
     }
 
+    /// The type parameters this instance binds, and their types.
+    pub fn substitution(&self) -> &HashMap<TypeId, TypeId> {
+        &self.subst
+    }
+
     /// `ty` with a substituted type parameter replaced by its concrete type.
     pub fn resolve(&self, ty: TypeId) -> TypeId {
         if self.subst.is_empty() {
