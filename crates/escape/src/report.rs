@@ -83,10 +83,8 @@ impl Batch<'_> {
             match l.kind {
                 LocKind::Var(v) if escapes => {
                     let var = self.pkg.var(v);
-                    out.push(Diagnostic::new(
-                        var.pos,
-                        format!("moved to heap: {}", var.name),
-                    ));
+                    let name = self.loc_node_string(crate::graph::LocId(i as u32));
+                    out.push(Diagnostic::new(var.pos, format!("moved to heap: {name}")));
                 }
                 LocKind::Expr(e) => {
                     let n = self.pkg.expr(e);

@@ -76,7 +76,19 @@ pub fn link_string_in(
         return;
     }
     let t = unalias(store, t);
-    let t = subst.get(&t).map_or(t, |&c| unalias(store, c));
+    if let Some(&c) = subst.get(&t) {
+        // A bound type parameter inside a type argument: gc's instance already has it
+        // as its shape.
+        out.push_str("go.shape.");
+        let u = underlying(store, c);
+        let pointer = basic_constraint(store, t) && matches!(store.ty(u), Type::Pointer(_));
+        if pointer {
+            out.push_str("*uint8");
+        } else {
+            link_string_in(store, subst, u, out, depth + 1);
+        }
+        return;
+    }
     match store.ty(t) {
         Type::Basic(b) => out.push_str(match b.kind {
             BasicKind::Uint8 => "uint8",
