@@ -93,65 +93,8 @@ impl Lowerer<'_, '_> {
             self.pending.clear();
             return;
         }
-        let file = self.file();
-        let inner = self.strip_parens_pub(value);
-        let literal = match &file.expr(inner).kind {
-            Ast::Unary {
-                op: goescape_syntax::Token::And,
-                x,
-                ..
-            } => {
-                let x = self.strip_parens_pub(*x);
-                matches!(file.expr(x).kind, Ast::CompositeLit { .. }).then_some(x)
-            }
-            Ast::CompositeLit { .. } => Some(inner),
-            _ => None,
-        };
-        if let Some(lit) = literal {
-            let ty = self.type_of(lit);
-            let ty = match self.underlying(ty) {
-                Type::Pointer(e) => *e,
-                _ => ty,
-            };
-            if !matches!(self.underlying(ty), Type::Map { .. }) {
-                if let Ast::CompositeLit { elts, .. } = &file.expr(lit).kind {
-                    let fields = match self.underlying(ty) {
-                        Type::Struct(s) => s.fields.clone(),
-                        _ => Vec::new(),
-                    };
-                    let elem = match self.underlying(ty) {
-                        Type::Array { elem, .. } | Type::Slice(elem) => Some(*elem),
-                        _ => None,
-                    };
-                    for (i, &el) in elts.iter().enumerate() {
-                        let (key, v) = match &file.expr(el).kind {
-                            Ast::KeyValue { key, value, .. } => (Some(*key), *value),
-                            _ => (None, el),
-                        };
-                        let el_ty = match elem {
-                            Some(e) => Some(e),
-                            None => {
-                                let field = match key {
-                                    Some(k) => match &file.expr(k).kind {
-                                        Ast::Ident(id) => {
-                                            let name = file.ident_name(*id);
-                                            fields
-                                                .iter()
-                                                .copied()
-                                                .find(|&f| *self.store.obj(f).name == *name)
-                                        }
-                                        _ => None,
-                                    },
-                                    None => fields.get(i).copied(),
-                                };
-                                field.and_then(|f| self.store.obj(f).ty)
-                            }
-                        };
-                        self.init_element(target, v, el_ty, body);
-                    }
-                    return;
-                }
-            }
+        if self.decompose_literal(target, value, body) {
+            return;
         }
         // gc's statement is at the variable's name.
         let pos = self
@@ -254,7 +197,79 @@ impl Lowerer<'_, '_> {
         }
     }
 
-    /// An element of a statically laid out literal: static, or assigned in `init`.
+    /// A composite literal (or `&T{...}`) that gc lays out statically with its dynamic
+    /// elements assigned one by one: false if `value` is not one.
+    fn decompose_literal(
+        &mut self,
+        target: goescape_types::ObjId,
+        value: ast::ExprId,
+        body: &mut Vec<crate::ids::StmtId>,
+    ) -> bool {
+        let file = self.file();
+        let inner = self.strip_parens_pub(value);
+        let literal = match &file.expr(inner).kind {
+            Ast::Unary {
+                op: goescape_syntax::Token::And,
+                x,
+                ..
+            } => {
+                let x = self.strip_parens_pub(*x);
+                matches!(file.expr(x).kind, Ast::CompositeLit { .. }).then_some(x)
+            }
+            Ast::CompositeLit { .. } => Some(inner),
+            _ => None,
+        };
+        if let Some(lit) = literal {
+            let ty = self.type_of(lit);
+            let ty = match self.underlying(ty) {
+                Type::Pointer(e) => *e,
+                _ => ty,
+            };
+            if !matches!(self.underlying(ty), Type::Map { .. }) {
+                if let Ast::CompositeLit { elts, .. } = &file.expr(lit).kind {
+                    let fields = match self.underlying(ty) {
+                        Type::Struct(s) => s.fields.clone(),
+                        _ => Vec::new(),
+                    };
+                    let elem = match self.underlying(ty) {
+                        Type::Array { elem, .. } | Type::Slice(elem) => Some(*elem),
+                        _ => None,
+                    };
+                    for (i, &el) in elts.iter().enumerate() {
+                        let (key, v) = match &file.expr(el).kind {
+                            Ast::KeyValue { key, value, .. } => (Some(*key), *value),
+                            _ => (None, el),
+                        };
+                        let el_ty = match elem {
+                            Some(e) => Some(e),
+                            None => {
+                                let field = match key {
+                                    Some(k) => match &file.expr(k).kind {
+                                        Ast::Ident(id) => {
+                                            let name = file.ident_name(*id);
+                                            fields
+                                                .iter()
+                                                .copied()
+                                                .find(|&f| *self.store.obj(f).name == *name)
+                                        }
+                                        _ => None,
+                                    },
+                                    None => fields.get(i).copied(),
+                                };
+                                field.and_then(|f| self.store.obj(f).ty)
+                            }
+                        };
+                        self.init_element(target, v, el_ty, body);
+                    }
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// An element of a statically laid out literal: static, laid out in turn, or
+    /// assigned in `init`.
     fn init_element(
         &mut self,
         target: goescape_types::ObjId,
@@ -267,6 +282,9 @@ impl Lowerer<'_, '_> {
             self.expr(value);
             self.in_static_init = false;
             self.pending.clear();
+            return;
+        }
+        if self.decompose_literal(target, value, body) {
             return;
         }
         let v = self.expr(value);
