@@ -199,6 +199,15 @@ impl Batch<'_> {
                     let defn = self.pkg.var(*v).defn?;
                     match &self.pkg.stmt(defn).kind {
                         goescape_ir::StmtKind::Assign { y: Some(y), .. } => e = *y,
+                        goescape_ir::StmtKind::AssignPair { lhs, rhs, .. }
+                            if lhs.len() == rhs.len() =>
+                        {
+                            let var = *v;
+                            let i = lhs.iter().position(|l| {
+                                l.is_some_and(|l| matches!(self.pkg.expr(l).kind, ExprKind::Var(w) if w == var))
+                            })?;
+                            e = rhs[i];
+                        }
                         _ => return None,
                     }
                 }

@@ -211,7 +211,10 @@ impl Instances<'_> {
     fn wrapper(
         &mut self,
         facts: &TypeFacts<'_>,
-        (key, subst): &(InstanceKey, HashMap<goescape_types::TypeId, goescape_types::TypeId>),
+        (key, subst): &(
+            InstanceKey,
+            HashMap<goescape_types::TypeId, goescape_types::TypeId>,
+        ),
     ) {
         if self.options.level < 2 || !self.wrapped.insert(key.clone()) {
             return;
@@ -291,10 +294,19 @@ impl Instances<'_> {
                     format!("parameter {name} leaks to {{heap}} for {wrapper} with derefs={x}:"),
                     None,
                 ));
-                self.out.push(line(format!("  flow: {{heap}} ← {}{name}:", "*".repeat(x as usize)), None));
-                self.out.push(line(format!("    from {call} (call parameter)"), Some(at)));
+                self.out.push(line(
+                    format!("  flow: {{heap}} ← {}{name}:", "*".repeat(x as usize)),
+                    None,
+                ));
+                self.out
+                    .push(line(format!("    from {call} (call parameter)"), Some(at)));
             }
-            for (r, &res) in func.results.iter().enumerate().take(crate::leaks::NUM_RESULTS) {
+            for (r, &res) in func
+                .results
+                .iter()
+                .enumerate()
+                .take(crate::leaks::NUM_RESULTS)
+            {
                 let x = l.result(r);
                 if x < 0 {
                     continue;
@@ -308,8 +320,10 @@ impl Instances<'_> {
                     format!("  flow: {rname} ← {}{name}:", "*".repeat(x as usize)),
                     None,
                 ));
-                self.out.push(line(format!("    from {call} (call parameter)"), Some(at)));
-                self.out.push(line(format!("    from return {call} (return)"), Some(at)));
+                self.out
+                    .push(line(format!("    from {call} (call parameter)"), Some(at)));
+                self.out
+                    .push(line(format!("    from return {call} (return)"), Some(at)));
             }
         }
     }

@@ -114,11 +114,17 @@ impl<'a> Lowerer<'a, '_> {
                         false,
                     );
                     // A method of a generic type's instance: the type's arguments.
-                    let named = match self.store.ty(goescape_types::under::unalias(self.store, recv_ty)) {
+                    let named = match self
+                        .store
+                        .ty(goescape_types::under::unalias(self.store, recv_ty))
+                    {
                         Type::Pointer(e) => *e,
                         _ => recv_ty,
                     };
-                    if let Type::Named(n) = self.store.ty(goescape_types::under::unalias(self.store, named)) {
+                    if let Type::Named(n) = self
+                        .store
+                        .ty(goescape_types::under::unalias(self.store, named))
+                    {
                         if !n.type_args.is_empty() {
                             self.out.targs.insert(method_expr, n.type_args.clone());
                         }
@@ -206,7 +212,14 @@ impl<'a> Lowerer<'a, '_> {
         bound.into_iter().collect()
     }
 
-    fn unify(&self, p: TypeId, a: TypeId, params: &[TypeId], bound: &mut [Option<TypeId>], depth: usize) {
+    fn unify(
+        &self,
+        p: TypeId,
+        a: TypeId,
+        params: &[TypeId],
+        bound: &mut [Option<TypeId>],
+        depth: usize,
+    ) {
         if depth > 16 {
             return;
         }
@@ -241,7 +254,12 @@ impl<'a> Lowerer<'a, '_> {
                 self.unify(*pe, *ae, params, bound, depth + 1);
             }
             (Type::Signature(ps), Type::Signature(asig)) => {
-                for (x, y) in ps.params.iter().zip(&asig.params).chain(ps.results.iter().zip(&asig.results)) {
+                for (x, y) in ps
+                    .params
+                    .iter()
+                    .zip(&asig.params)
+                    .chain(ps.results.iter().zip(&asig.results))
+                {
                     if let (Some(xt), Some(yt)) = (store.obj(*x).ty, store.obj(*y).ty) {
                         self.unify(xt, yt, params, bound, depth + 1);
                     }

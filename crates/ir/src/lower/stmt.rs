@@ -1008,6 +1008,14 @@ impl<'a> Lowerer<'a, '_> {
                     Callee::Dynamic { fun } => Callee::Dynamic {
                         fun: self.spill(fun, pos, temps, values, false),
                     },
+                    // A function literal is a value like any other: into a temporary.
+                    Callee::Local { fun, .. }
+                        if matches!(self.out.expr(fun).kind, ExprKind::Closure(_)) =>
+                    {
+                        Callee::Dynamic {
+                            fun: self.spill(fun, pos, temps, values, false),
+                        }
+                    }
                     other => other,
                 };
                 for a in args.iter_mut() {
