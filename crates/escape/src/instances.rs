@@ -81,3 +81,142 @@ pub fn instance_name(qualified_name: &str, shapes: &[String], method: bool) -> S
     }
     format!("{qualified_name}[{shapes}]")
 }
+
+/// The instances of generic types whose type descriptors a package needs — the types
+/// of its package-level variables and of the types it declares, and the types these
+/// contain — with the methods gc compiles for each (all of them, for the method tables).
+pub fn descriptor_method_instances(
+    facts: &TypeFacts<'_>,
+    pkg: goescape_types::PkgIdx,
+) -> Vec<(InstanceKey, HashMap<TypeId, TypeId>)> {
+    let store = &facts.store;
+    let mut roots = Vec::new();
+    if let Some(scope) = store.package(pkg).scope {
+        let scope = store.scope(scope);
+        for name in scope.sorted_names() {
+            let Some(obj) = scope.lookup(name) else {
+                continue;
+            };
+            let o = store.obj(obj);
+            match o.kind {
+                goescape_types::ObjKind::Var(_) | goescape_types::ObjKind::TypeName => {
+                    if let Some(t) = o.ty {
+                        roots.push(t);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut seen: std::collections::HashSet<TypeId> = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    let mut work: Vec<(TypeId, HashMap<TypeId, TypeId>)> =
+        roots.into_iter().map(|t| (t, HashMap::new())).collect();
+    while let Some((t, subst)) = work.pop() {
+        if out.len() > 10_000 {
+            break;
+        }
+        let t = goescape_types::under::unalias(store, t);
+        let t = subst.get(&t).copied().unwrap_or(t);
+        match store.ty(t) {
+            Type::Named(n) => {
+                if !n.type_params.is_empty() && n.type_args.is_empty() {
+                    continue; // a generic type itself
+                }
+                if !seen.insert(t) {
+                    continue;
+                }
+                let mut inner = subst.clone();
+                if !n.type_args.is_empty() {
+                    // An instance: its methods, and the types its structure contains.
+                    let Some(origin) = n.origin else {
+                        continue;
+                    };
+                    let Type::Named(g) = store.ty(origin) else {
+                        continue;
+                    };
+                    let args: Vec<TypeId> = n
+                        .type_args
+                        .iter()
+                        .map(|&a| {
+                            let a = goescape_types::under::unalias(store, a);
+                            subst.get(&a).copied().unwrap_or(a)
+                        })
+                        .collect();
+                    if args
+                        .iter()
+                        .any(|&a| has_unbound_type_params(store, &subst, a, 0))
+                    {
+                        continue;
+                    }
+                    let params: Vec<TypeId> = g
+                        .type_params
+                        .iter()
+                        .map(|&p| goescape_types::under::unalias(store, p))
+                        .collect();
+                    let ifacts = TypeFacts::with_subst(
+                        goescape_types::TypeStore::new(store.program, None),
+                        facts.sizes,
+                        params.iter().copied().zip(args.iter().copied()).collect(),
+                    );
+                    let shapes: Vec<String> = params
+                        .iter()
+                        .zip(&args)
+                        .map(|(&p, &a)| shape_name(&ifacts, a, basic_constraint(store, p)))
+                        .collect();
+                    for &m in &g.methods {
+                        let binding = method_binding(store, m, &args);
+                        if let Some(binding) = binding {
+                            out.push(((m, shapes.clone()), binding));
+                        }
+                    }
+                    inner = params.iter().copied().zip(args.iter().copied()).collect();
+                    if let Some(u) = g.underlying {
+                        work.push((u, inner));
+                    }
+                    continue;
+                }
+                if let Some(u) = n.underlying {
+                    work.push((u, inner));
+                }
+            }
+            Type::Struct(s) => {
+                for f in &s.fields {
+                    if let Some(ft) = store.obj(*f).ty {
+                        work.push((ft, subst.clone()));
+                    }
+                }
+            }
+            Type::Pointer(e) | Type::Slice(e) => work.push((*e, subst.clone())),
+            Type::Array { elem, .. } | Type::Chan { elem, .. } => work.push((*elem, subst.clone())),
+            Type::Map { key, elem } => {
+                work.push((*key, subst.clone()));
+                work.push((*elem, subst.clone()));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A method's receiver type parameters bound to a type instance's arguments.
+fn method_binding(
+    store: &goescape_types::TypeStore<'_>,
+    method: ObjId,
+    args: &[TypeId],
+) -> Option<HashMap<TypeId, TypeId>> {
+    let sig = store.obj(method).ty?;
+    let Type::Signature(sig) = store.ty(sig) else {
+        return None;
+    };
+    if sig.recv_type_params.len() != args.len() {
+        return None;
+    }
+    Some(
+        sig.recv_type_params
+            .iter()
+            .map(|&p| unalias(store, p))
+            .zip(args.iter().copied())
+            .collect(),
+    )
+}

@@ -124,6 +124,14 @@ pub fn analyze_package(
         out: Vec::new(),
     };
     let mut local_requests = Vec::new();
+    // The methods of generic types' instances whose descriptors the package needs.
+    for request in instances::descriptor_method_instances(facts, local) {
+        if request.0 .0.pkg == local {
+            local_requests.push(request);
+        } else {
+            instances.instantiate(facts, request, 0, &Summaries::new());
+        }
+    }
     for f in pkg.func_ids().filter(|&f| !pkg.func(f).generic) {
         for_each_expr(pkg, f, |e| {
             if let Some(request) = instance_of(facts, pkg, e) {
