@@ -401,6 +401,8 @@ deep_shapes! {
     deep_generic_calls: "package p\n\nfunc f[T any](x T) T { return x }\n\nvar x = ", "f(", "1", ")", "\n";
     deep_func_literals: "package p\n\nvar f = ", "func() { _ = ", "0", " }", "\n";
     deep_blocks: "package p\n\nfunc f() {", "{", "", "}", "}\n";
+    deep_blocks_ending_in_return: "package p\n\nfunc f() int {", "{", "return 0", "}", "}\n";
+    deep_for_loops_without_return: "package p\n\nfunc f() int {\n", "for {\n", "", "}\n", "}\n";
     deep_composite_literals: "package p\n\nvar x = ", "[]any{", "", "}", "\n";
     deep_elided_composite_literals: "package p\n\nvar x = [][]int{", "{", "", "}", "}\n";
     deep_if_else_chain(10_000): "package p\n\nfunc f(c bool) {\n\t", "if c {\n\t} else ", "{\n\t}", "", "\n}\n";

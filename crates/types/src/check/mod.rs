@@ -19,6 +19,7 @@ mod operand;
 mod resolver;
 mod selector;
 mod stmt;
+mod terminating;
 mod typehash;
 mod typexpr;
 mod validtype;

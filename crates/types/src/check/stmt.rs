@@ -21,6 +21,15 @@ impl Checker<'_> {
             self.stmt(env, stmt);
         }
         self.labels(env, body);
+        let has_results = env.func.is_some_and(
+            |sig| matches!(self.store().ty(sig), Type::Signature(s) if !s.results.is_empty()),
+        );
+        if has_results && body.rbrace.is_valid() {
+            let file = self.file(env);
+            if !self.is_terminating_list(env, &file, &body.stmts, "") {
+                self.error(env.file, body.rbrace, "missing return");
+            }
+        }
     }
 
     /// Labels live in a scope of their own per function body (function literals

@@ -1,0 +1,2004 @@
+package p
+
+func f() int {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+for {
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
