@@ -13,7 +13,7 @@ use goescape_types::{ObjKind, PkgIdx, TypeId, TypeStore};
 use crate::type_facts::TypeFacts;
 
 /// The shape of type argument `targ` for a type parameter whose constraint is `basic`
-/// (has no methods): pointers then all share the shape `*uint8`.
+/// (a method set, without type terms): pointers then all share the shape `*uint8`.
 pub fn shape_name(facts: &TypeFacts<'_>, targ: TypeId, basic: bool) -> String {
     let store = &facts.store;
     let u = underlying(store, targ);
@@ -31,7 +31,7 @@ pub fn shape_name(facts: &TypeFacts<'_>, targ: TypeId, basic: bool) -> String {
     out
 }
 
-/// Whether a type parameter's constraint has no methods.
+/// Whether a type parameter's constraint is a method set (has no type terms).
 pub fn basic_constraint(store: &TypeStore<'_>, param: TypeId) -> bool {
     let Type::TypeParam(p) = store.ty(unalias(store, param)) else {
         return true;
@@ -39,11 +39,11 @@ pub fn basic_constraint(store: &TypeStore<'_>, param: TypeId) -> bool {
     let Some(c) = p.constraint else {
         return true;
     };
+    // gc's "basic interface" here is go/types' IsMethodSet: no type terms (methods
+    // allowed), so pointers share a shape whatever methods the constraint asks for.
     let u = underlying(store, c);
     match store.ty(u) {
-        Type::Interface(_) => goescape_types::typeset::interface_type_set(store, u)
-            .methods
-            .is_empty(),
+        Type::Interface(_) => goescape_types::typeset::interface_type_set(store, u).is_method_set(),
         _ => true,
     }
 }
