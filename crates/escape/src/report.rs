@@ -138,7 +138,8 @@ impl Batch<'_> {
     ) -> Leaks {
         let func = self.pkg.func(f);
         // gc reports no parameters of wrappers and of instances.
-        let diagnose = func.kind != FuncKind::GoDeferWrapper && !func.generic;
+        let diagnose = !matches!(func.kind, FuncKind::GoDeferWrapper | FuncKind::MethodWrapper)
+            && !func.generic;
         let sig = self.facts.store.ty(func.sig);
         let Type::Signature(sig) = sig else {
             return Leaks::default();

@@ -14,6 +14,9 @@ pub enum FuncKind {
     Closure,
     /// A closure gc makes around the call of a `go` or `defer` statement.
     GoDeferWrapper,
+    /// A method gc generates: a promoted method, a pointer method of a value method, an
+    /// interface's method expression.
+    MethodWrapper,
 }
 
 /// The `//go:` directives escape analysis honours.

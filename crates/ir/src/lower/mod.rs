@@ -19,6 +19,7 @@ mod package_init;
 mod positions;
 mod range_func;
 mod stmt;
+mod wrappers;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -87,6 +88,7 @@ pub fn lower_package(input: &LowerInput<'_>) -> Package {
         }
     }
     lowerer.package_init();
+    lowerer.method_wrappers();
     lowerer.out
 }
 
