@@ -104,6 +104,18 @@ pub fn descriptor_method_instances(
                         roots.push(t);
                     }
                 }
+                // The parameter and result types of the package's functions.
+                goescape_types::ObjKind::Func(_) => {
+                    if let Some(Type::Signature(sig)) = o.ty.map(|t| store.ty(t)) {
+                        if sig.type_params.is_empty() {
+                            for &v in sig.params.iter().chain(&sig.results) {
+                                if let Some(t) = store.obj(v).ty {
+                                    roots.push(t);
+                                }
+                            }
+                        }
+                    }
+                }
                 _ => {}
             }
         }

@@ -129,7 +129,8 @@ pub fn analyze_package(
         if request.0 .0.pkg == local {
             local_requests.push(request);
         } else {
-            instances.instantiate(facts, request, 0, &Summaries::new());
+            instances.instantiate(facts, request.clone(), 0, &Summaries::new());
+            instances.wrapper(facts, &request);
         }
     }
     for f in pkg.func_ids().filter(|&f| !pkg.func(f).generic) {
@@ -238,7 +239,7 @@ impl Instances<'_> {
             return;
         };
         let func = gpkg.func(root);
-        if func.recv.is_some() || func.params.iter().any(Option::is_none) {
+        if func.params.iter().any(Option::is_none) || func.recv.is_some_and(|r| r.is_none()) {
             return;
         }
         let store = &facts.store;
@@ -252,8 +253,13 @@ impl Instances<'_> {
         let Some(Type::Signature(sig)) = store.obj(key.0).ty.map(|t| store.ty(t)) else {
             return;
         };
-        let concrete: Vec<String> = sig
-            .type_params
+        // A function's own type parameters, or a method's receiver's.
+        let type_params = if sig.type_params.is_empty() {
+            &sig.recv_type_params
+        } else {
+            &sig.type_params
+        };
+        let concrete: Vec<String> = type_params
             .iter()
             .map(|p| {
                 let mut link = String::new();
@@ -264,19 +270,47 @@ impl Instances<'_> {
             })
             .collect();
         let fname = store.obj(key.0).name.to_string();
-        let wrapper = format!("{fname}[{}]", concrete.join(","));
-        let params: Vec<String> = func
-            .params
+        // The receiver, then the parameters.
+        let vars: Vec<goescape_ir::VarId> = func.recv_params().flatten().collect();
+        let names: Vec<String> = vars
             .iter()
-            .flatten()
             .map(|&v| format!("{qualifier}{}", gpkg.var(v).name))
             .collect();
-        let call = format!(
-            "{qualifier}{fname}[{}](&{qualifier}.dict.{fname}[{}]{})",
-            key.1.join(","),
-            concrete.join(","),
-            params.iter().map(|p| format!(", {p}")).collect::<String>()
-        );
+        let (wrapper, call) = match func.recv {
+            None => (
+                format!("{fname}[{}]", concrete.join(",")),
+                format!(
+                    "{qualifier}{fname}[{}](&{qualifier}.dict.{fname}[{}]{})",
+                    key.1.join(","),
+                    concrete.join(","),
+                    names.iter().map(|p| format!(", {p}")).collect::<String>()
+                ),
+            ),
+            Some(_) => {
+                // (*T).M or T.M: the type's name from the method's.
+                let full = &func.name;
+                let (pointer, type_name) =
+                    match full.strip_prefix("(*").and_then(|r| r.split_once(").")) {
+                        Some((t, _)) => (true, t.to_owned()),
+                        None => (
+                            false,
+                            full.rsplit_once('.')
+                                .map_or(full.clone(), |(t, _)| t.to_owned()),
+                        ),
+                    };
+                let (open, close) = if pointer { ("(*", ")") } else { ("", "") };
+                let wrapper = format!("{open}{type_name}[{}]{close}.{fname}", concrete.join(","));
+                let rest: String = names.iter().skip(1).map(|p| format!(", {p}")).collect();
+                let call = format!(
+                    "{open}{qualifier}{type_name}[{}]{close}.{fname}({}, &{qualifier}.dict.{type_name}[{}]{rest})",
+                    key.1.join(","),
+                    names.first().cloned().unwrap_or_default(),
+                    concrete.join(","),
+                );
+                (wrapper, call)
+            }
+        };
+        let params = names;
         let at = func.pos;
         let pkg = foreign.then_some(key.0.pkg);
         let ifacts = TypeFacts::with_subst(
@@ -284,7 +318,7 @@ impl Instances<'_> {
             facts.sizes,
             subst.clone(),
         );
-        for (i, (&v, name)) in func.params.iter().flatten().zip(&params).enumerate() {
+        for (i, (&v, name)) in vars.iter().zip(&params).enumerate() {
             let var = gpkg.var(v);
             if !ifacts.has_pointers(var.ty) {
                 continue;

@@ -138,8 +138,10 @@ impl Batch<'_> {
     ) -> Leaks {
         let func = self.pkg.func(f);
         // gc reports no parameters of wrappers and of instances.
-        let diagnose = !matches!(func.kind, FuncKind::GoDeferWrapper | FuncKind::MethodWrapper)
-            && !func.generic;
+        let diagnose = !matches!(
+            func.kind,
+            FuncKind::GoDeferWrapper | FuncKind::MethodWrapper
+        ) && !func.generic;
         let sig = self.facts.store.ty(func.sig);
         let Type::Signature(sig) = sig else {
             return Leaks::default();

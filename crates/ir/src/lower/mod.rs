@@ -238,7 +238,13 @@ impl<'a> Lowerer<'a, '_> {
             obj,
             pragmas,
             generic,
-            ..Func::new(name, FuncKind::Declared, sig, self.pos(fd.name.pos()))
+            // gc places a method at its receiver's `(`, a function at its name.
+            ..Func::new(
+                name,
+                FuncKind::Declared,
+                sig,
+                self.pos(fd.recv.as_ref().map_or(fd.name.pos(), |r| r.opening)),
+            )
         });
         let saved = std::mem::replace(&mut self.cur, id);
         self.declare_signature(id, sig);

@@ -55,7 +55,14 @@ impl Lowerer<'_, '_> {
                 )
                 .methods;
                 for m in methods {
-                    self.wrapper(&format!("{name}.{}", store.obj(m).name), t, false, m, &[], true);
+                    self.wrapper(
+                        &format!("{name}.{}", store.obj(m).name),
+                        t,
+                        false,
+                        m,
+                        &[],
+                        true,
+                    );
                 }
                 continue;
             }
@@ -107,7 +114,15 @@ impl Lowerer<'_, '_> {
 
     /// A wrapper `name` of method `method` for receivers of type `t` (`*t` if
     /// `pointer`), reaching the method's receiver through the embedded fields `path`.
-    fn wrapper(&mut self, name: &str, t: TypeId, pointer: bool, method: ObjId, path: &[u32], interface: bool) {
+    fn wrapper(
+        &mut self,
+        name: &str,
+        t: TypeId,
+        pointer: bool,
+        method: ObjId,
+        path: &[u32],
+        interface: bool,
+    ) {
         let store = self.store;
         let Some(sig_ty) = store.obj(method).ty else {
             return;
@@ -115,7 +130,12 @@ impl Lowerer<'_, '_> {
         let Type::Signature(sig) = store.ty(sig_ty) else {
             return;
         };
-        let f = self.new_func(Func::new(name.to_owned(), FuncKind::MethodWrapper, sig_ty, AUTO));
+        let f = self.new_func(Func::new(
+            name.to_owned(),
+            FuncKind::MethodWrapper,
+            sig_ty,
+            AUTO,
+        ));
         let saved = std::mem::replace(&mut self.cur, f);
         // The receiver is named as the wrapped method's, `~p0` for an interface's.
         let (recv_name, recv_pos) = match sig.recv.map(|r| store.obj(r)) {
@@ -125,7 +145,11 @@ impl Lowerer<'_, '_> {
             ),
             _ => ("~p0".to_owned(), AUTO),
         };
-        let recv_ty = if pointer { IrType::PointerTo(t) } else { IrType::Go(t) };
+        let recv_ty = if pointer {
+            IrType::PointerTo(t)
+        } else {
+            IrType::Go(t)
+        };
         let recv = self.wrapper_var(f, recv_name, recv_ty, recv_pos, VarClass::Param);
         let mut params = Vec::new();
         for (i, &p) in sig.params.iter().enumerate() {
@@ -140,12 +164,24 @@ impl Lowerer<'_, '_> {
                 o.name.to_string()
             };
             let ppos = o.pos.map_or(AUTO, |p| IrPos::new(p.file, p.offset));
-            params.push(Some(self.wrapper_var(f, pname, IrType::Go(pt), ppos, VarClass::Param)));
+            params.push(Some(self.wrapper_var(
+                f,
+                pname,
+                IrType::Go(pt),
+                ppos,
+                VarClass::Param,
+            )));
         }
         let mut results = Vec::new();
         for (i, &r) in sig.results.iter().enumerate() {
             let rt = store.obj(r).ty.unwrap_or(super::INVALID_TYPE);
-            results.push(self.wrapper_var(f, format!("~r{i}"), IrType::Go(rt), AUTO, VarClass::Result));
+            results.push(self.wrapper_var(
+                f,
+                format!("~r{i}"),
+                IrType::Go(rt),
+                AUTO,
+                VarClass::Result,
+            ));
         }
         {
             let func = &mut self.out.funcs[f.index()];
@@ -263,7 +299,14 @@ impl Lowerer<'_, '_> {
         }
     }
 
-    fn wrapper_var(&mut self, f: FuncId, name: String, ty: IrType, pos: IrPos, class: VarClass) -> VarId {
+    fn wrapper_var(
+        &mut self,
+        f: FuncId,
+        name: String,
+        ty: IrType,
+        pos: IrPos,
+        class: VarClass,
+    ) -> VarId {
         let id = self.out.add_var(Var {
             name,
             class,
