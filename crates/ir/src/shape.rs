@@ -22,13 +22,26 @@ pub fn shape_name(facts: &TypeFacts<'_>, targ: TypeId, basic: bool) -> String {
             Type::Pointer(e) => !facts.not_in_heap(*e),
             _ => false,
         };
-    let mut out = String::from("go.shape.");
+    let mut spelled = String::new();
     if pointer_shaping {
-        out.push_str("*uint8");
+        spelled.push_str("*uint8");
     } else {
-        link_string_in(store, facts.substitution(), u, &mut out, 0);
+        link_string_in(store, facts.substitution(), u, &mut spelled, 0);
     }
-    out
+    format!("go.shape.{}", hash_long_shape(spelled))
+}
+
+/// gc names shapes longer than 500 bytes by a digest of their spelling (its
+/// `MaxShapeLen` and `cmd/internal/hash.Sum32`: SHA-256 with the first byte inverted).
+fn hash_long_shape(spelled: String) -> String {
+    const MAX_SHAPE_LEN: usize = 500;
+    if spelled.len() <= MAX_SHAPE_LEN {
+        return spelled;
+    }
+    use sha2::Digest as _;
+    let mut sum: [u8; 32] = sha2::Sha256::digest(spelled.as_bytes()).into();
+    sum[0] ^= 0xff;
+    sum.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Whether a type parameter's constraint is a method set (has no type terms).
@@ -82,11 +95,13 @@ pub fn link_string_in(
         out.push_str("go.shape.");
         let u = underlying(store, c);
         let pointer = basic_constraint(store, t) && matches!(store.ty(u), Type::Pointer(_));
+        let mut spelled = String::new();
         if pointer {
-            out.push_str("*uint8");
+            spelled.push_str("*uint8");
         } else {
-            link_string_in(store, subst, u, out, depth + 1);
+            link_string_in(store, subst, u, &mut spelled, depth + 1);
         }
+        out.push_str(&hash_long_shape(spelled));
         return;
     }
     match store.ty(t) {
