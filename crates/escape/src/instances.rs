@@ -88,9 +88,32 @@ pub fn instance_name(qualified_name: &str, shapes: &[String], method: bool) -> S
 pub fn descriptor_method_instances(
     facts: &TypeFacts<'_>,
     pkg: goescape_types::PkgIdx,
+    ir: &Package,
 ) -> Vec<(InstanceKey, HashMap<TypeId, TypeId>)> {
     let store = &facts.store;
     let mut roots = Vec::new();
+    // Types whose descriptors the package's code needs: values converted to interfaces
+    // (itabs) and allocations (the allocator's type information).
+    for f in ir.func_ids().filter(|&f| !ir.func(f).generic) {
+        goescape_ir::visit::for_each_expr(ir, f, |e| {
+            let n = ir.expr(e);
+            let t = match &n.kind {
+                ExprKind::Conv {
+                    kind: goescape_ir::expr::ConvKind::ToInterface,
+                    x,
+                } => ir.expr(*x).ty,
+                ExprKind::New
+                | ExprKind::PtrLit(_)
+                | ExprKind::MakeSlice { .. }
+                | ExprKind::MakeMap { .. }
+                | ExprKind::MakeChan { .. } => n.ty,
+                _ => return,
+            };
+            if let goescape_ir::IrType::Go(t) = t {
+                roots.push(t);
+            }
+        });
+    }
     if let Some(scope) = store.package(pkg).scope {
         let scope = store.scope(scope);
         for name in scope.sorted_names() {

@@ -125,7 +125,7 @@ pub fn analyze_package(
     };
     let mut local_requests = Vec::new();
     // The methods of generic types' instances whose descriptors the package needs.
-    for request in instances::descriptor_method_instances(facts, local) {
+    for request in instances::descriptor_method_instances(facts, local, pkg) {
         if request.0 .0.pkg == local {
             local_requests.push(request);
         } else {
