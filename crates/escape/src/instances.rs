@@ -95,6 +95,12 @@ pub fn descriptor_method_instances(
     // Types whose descriptors the package's code needs: values converted to interfaces
     // (itabs) and allocations (the allocator's type information).
     for f in ir.func_ids().filter(|&f| !ir.func(f).generic) {
+        // And the types of its variables.
+        for &v in &ir.func(f).dcl {
+            if let goescape_ir::IrType::Go(t) = ir.var(v).ty {
+                roots.push(t);
+            }
+        }
         goescape_ir::visit::for_each_expr(ir, f, |e| {
             let n = ir.expr(e);
             let t = match &n.kind {
