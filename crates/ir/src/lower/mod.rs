@@ -78,6 +78,7 @@ pub fn lower_package(input: &LowerInput<'_>) -> Package {
         map_inits: 0,
         range_counts: HashMap::new(),
         wrapper_counts: HashMap::new(),
+        method_value_wrapper: false,
     };
     for (i, file) in input.files.iter().enumerate() {
         lowerer.file_idx = i as u32;
@@ -89,6 +90,7 @@ pub fn lower_package(input: &LowerInput<'_>) -> Package {
     }
     lowerer.package_init();
     lowerer.method_wrappers();
+    lowerer.method_value_wrappers();
     lowerer.out
 }
 
@@ -131,6 +133,8 @@ pub(crate) struct Lowerer<'a, 'i> {
     /// each function: gc counts each kind on its own.
     range_counts: HashMap<FuncId, u32>,
     wrapper_counts: HashMap<FuncId, u32>,
+    /// Making a method value's wrapper (`T.M-fm`): its receiver is `.this`.
+    method_value_wrapper: bool,
 }
 
 impl<'a> Lowerer<'a, '_> {

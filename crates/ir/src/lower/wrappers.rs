@@ -112,6 +112,49 @@ impl Lowerer<'_, '_> {
         self.wrapper(name, t, pointer, sel.obj, &path, false);
     }
 
+    /// `T.M-fm` for each method value `x.M` of a method of a type declared in the
+    /// package: the function the method value's closure calls, with the receiver as a
+    /// hidden parameter `.this`.
+    pub(super) fn method_value_wrappers(&mut self) {
+        let mut done = std::collections::HashSet::new();
+        for i in 0..self.out.exprs.len() {
+            let ExprKind::MethodValue { x, method } = self.out.exprs[i].kind else {
+                continue;
+            };
+            let func = self.out.expr(x);
+            let _ = func;
+            let o = self.store.obj(method);
+            if o.pkg != Some(self.input.pkg) || !done.insert(method) {
+                continue;
+            }
+            let Some(Type::Signature(sig)) = o.ty.map(|t| self.store.ty(t)) else {
+                continue;
+            };
+            if !sig.recv_type_params.is_empty() {
+                continue;
+            }
+            let Some(rt) = sig.recv.and_then(|r| self.store.obj(r).ty) else {
+                continue;
+            };
+            let (base, pointer) = match self.store.ty(unalias(self.store, rt)) {
+                Type::Pointer(e) => (*e, true),
+                _ => (rt, false),
+            };
+            let Type::Named(n) = self.store.ty(unalias(self.store, base)) else {
+                continue;
+            };
+            let tname = self.store.obj(n.obj).name.to_string();
+            let name = if pointer {
+                format!("(*{tname}).{}-fm", o.name)
+            } else {
+                format!("{tname}.{}-fm", o.name)
+            };
+            self.method_value_wrapper = true;
+            self.wrapper(&name, base, pointer, method, &[], false);
+            self.method_value_wrapper = false;
+        }
+    }
+
     /// A wrapper `name` of method `method` for receivers of type `t` (`*t` if
     /// `pointer`), reaching the method's receiver through the embedded fields `path`.
     fn wrapper(
@@ -139,6 +182,7 @@ impl Lowerer<'_, '_> {
         let saved = std::mem::replace(&mut self.cur, f);
         // The receiver is named as the wrapped method's, `~p0` for an interface's.
         let (recv_name, recv_pos) = match sig.recv.map(|r| store.obj(r)) {
+            _ if self.method_value_wrapper => (".this".to_owned(), AUTO),
             Some(r) if !interface && !r.name.is_empty() && &*r.name != "_" => (
                 r.name.to_string(),
                 r.pos.map_or(AUTO, |p| IrPos::new(p.file, p.offset)),
