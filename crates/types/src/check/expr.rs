@@ -107,26 +107,32 @@ impl Checker<'_> {
             ExprKind::CompositeLit {
                 ty: Some(ty), elts, ..
             } => {
-                let t = match &file.expr(*ty).kind {
-                    // `[...]T{...}`: the length is the number of elements (or the largest index + 1).
+                let (t, open_array) = match &file.expr(*ty).kind {
+                    // `[...]T{...}`: the length is one past the largest index, known once
+                    // the keys (constant expressions) are checked with the elements.
                     ExprKind::ArrayType {
                         len: Some(len),
                         elt,
                         ..
                     } if matches!(file.expr(*len).kind, ExprKind::Ellipsis { .. }) => {
                         let elem = self.type_expr(env, *elt);
-                        let count = self.literal_length(env, elts);
                         let array = self.arena.add_type(Type::Array {
-                            len: Some(count),
+                            len: Some(elts.len() as u64),
                             elem,
                         });
                         self.record(env, *ty, Mode::TypeExpr, array, None);
-                        array
+                        (array, true)
                     }
-                    _ => self.type_expr(env, *ty),
+                    _ => (self.type_expr(env, *ty), false),
                 };
                 if !self.composite_elements(env, e, t, None, elts) {
                     return self.invalid(e);
+                }
+                if open_array {
+                    let count = self.literal_length(env, elts);
+                    if let Type::Array { len, .. } = &mut self.arena.types[t.index as usize] {
+                        *len = Some(count);
+                    }
                 }
                 Operand::new(Mode::Value, e, t)
             }
@@ -1176,17 +1182,17 @@ impl Checker<'_> {
 }
 
 impl Checker<'_> {
-    /// The length of `[...]T{elts}`: one past the largest index, counting keys.
+    /// The length of `[...]T{elts}`, its elements checked: one past the largest index,
+    /// counting the (constant) keys as recorded.
     fn literal_length(&self, env: Env, elts: &[ExprId]) -> u64 {
         let file = self.file(env);
+        let recorded = &self.info.files[env.file].types;
         let (mut index, mut length) = (0u64, 0u64);
         for &elt in elts {
             if let ExprKind::KeyValue { key, .. } = &file.expr(elt).kind {
-                if let ExprKind::BasicLit { span, .. } = &file.expr(*key).kind {
-                    let value = make_from_literal(file.bytes(*span), LiteralKind::Int);
-                    if let (n, true) = value.uint64_val() {
-                        index = n;
-                    }
+                let value = recorded.get(key).and_then(|tv| tv.value.as_ref());
+                if let Some((n, true)) = value.map(|v| goescape_constant::to_int(v).uint64_val()) {
+                    index = n;
                 }
             }
             index += 1;

@@ -37,8 +37,11 @@ impl Checker<'_> {
         owner: Option<TypeId>,
     ) -> Vec<TypeId> {
         let mut params = Vec::new();
+        // Each field's constraint with the number of parameters it constrains: it is
+        // checked once and shared by all of them (type strings group them by it).
         let mut bounds = Vec::new();
         for field in &list.list {
+            bounds.push((field.ty, field.names.len()));
             for &name in &field.names {
                 let obj = self.new_object(env.file, name, ObjKind::TypeName);
                 let index = params.len() as u32;
@@ -53,7 +56,6 @@ impl Checker<'_> {
                     .insert(name.pos().0, Some(obj));
                 self.declare_local(env, env.scope, name, obj);
                 params.push(ty);
-                bounds.push(field.ty);
             }
         }
         if let Some(owner) = owner {
@@ -61,8 +63,14 @@ impl Checker<'_> {
                 n.type_params = params.clone();
             }
         }
-        for (&param, bound) in params.iter().zip(bounds) {
+        let mut next = 0;
+        for (bound, count) in bounds {
+            let group = next..next + count;
+            next += count;
             let Some(bound) = bound else { continue };
+            if count == 0 {
+                continue;
+            }
             let t = self.type_expr(env, bound);
             let store = self.store();
             let under = crate::under::underlying(&store, t);
@@ -81,8 +89,10 @@ impl Checker<'_> {
                     .push((bound, wrapped));
                 wrapped
             };
-            if let Type::TypeParam(tp) = &mut self.arena.types[param.index as usize] {
-                tp.constraint = Some(constraint);
+            for &param in &params[group] {
+                if let Type::TypeParam(tp) = &mut self.arena.types[param.index as usize] {
+                    tp.constraint = Some(constraint);
+                }
             }
         }
         params

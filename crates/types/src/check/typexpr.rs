@@ -248,9 +248,12 @@ impl Checker<'_> {
         let count = list.list.len();
         for (index, field) in list.list.iter().enumerate() {
             let Some(field_ty) = field.ty else { continue };
+            // An anonymous parameter sits where its type does (for `...T`, at `T`).
+            let mut anonymous_pos = file.expr_pos(field_ty);
             let ty = match &file.expr(field_ty).kind {
                 ExprKind::Ellipsis { elt: Some(elt), .. } if variadic_ok && index + 1 == count => {
                     variadic = true;
+                    anonymous_pos = file.expr_pos(*elt);
                     let elem = self.type_expr(env, *elt);
                     let slice = self.arena.add_type(Type::Slice(elem));
                     self.record(env, field_ty, Mode::TypeExpr, slice, None);
@@ -269,7 +272,7 @@ impl Checker<'_> {
                 let obj = self.arena.add_object(Object {
                     name: "".into(),
                     pkg: Some(self.arena.idx),
-                    pos: Self::decl_pos(env.file, pos),
+                    pos: Self::decl_pos(env.file, anonymous_pos),
                     ty: Some(ty),
                     parent: None,
                     kind: var.clone(),
@@ -359,7 +362,12 @@ impl Checker<'_> {
                         self.error(env.file, name.pos(), msg);
                         continue;
                     }
-                    let sig = self.signature(env, None, func);
+                    // Like any function type, a method's signature has a scope of its own
+                    // for its parameter names (there is no `func`: it starts at the `(`).
+                    let end = self.func_type_end(env.file, &file, field_ty);
+                    let sig_env = self.open_scope(env, file.func_type_pos(func), end);
+                    let sig = self.signature(sig_env, None, func);
+                    self.declare_signature_vars(sig_env, &sig);
                     let sig = self.arena.add_type(Type::Signature(sig));
                     self.record(env, field_ty, Mode::TypeExpr, sig, None);
                     let method = self.new_object(env.file, name, ObjKind::Func(Default::default()));

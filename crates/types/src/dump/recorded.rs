@@ -105,7 +105,8 @@ impl Dumper<'_, '_> {
     fn expr_lines(&mut self, lines: &mut Vec<Keyed>, i: u32, info: &FileInfo) {
         let empty = info.types.is_empty()
             && info.func_lit_types.is_empty()
-            && info.inc_dec_types.is_empty();
+            && info.inc_dec_types.is_empty()
+            && info.implicit_constraints.is_empty();
         if empty {
             return;
         }
@@ -138,6 +139,20 @@ impl Dumper<'_, '_> {
             let span = (file.func_type_pos(sig), file.func_type_end(sig));
             let line = self.expr_line(i, span, "FuncType", "type", ty, None);
             lines.push(line);
+        }
+        // A constraint written as `~T` or `A | B` is wrapped by go/types in an
+        // `interface{...}` node it makes up, without a position, and records that.
+        for &(bound, ty) in &info.implicit_constraints {
+            let written_as_element = match file.exprs.get(bound.0 as usize).map(|e| &e.kind) {
+                Some(ExprKind::Unary { op, .. }) => *op == goescape_syntax::Token::Tilde,
+                Some(ExprKind::Binary { op, .. }) => *op == goescape_syntax::Token::Or,
+                _ => false,
+            };
+            if written_as_element {
+                let line =
+                    self.expr_line(i, (Pos::NONE, Pos::NONE), "InterfaceType", "type", ty, None);
+                lines.push(line);
+            }
         }
         for (&id, &ty) in &info.inc_dec_types {
             let Some(StmtKind::IncDec { x, .. }) = file.stmts.get(id.0 as usize).map(|s| &s.kind)

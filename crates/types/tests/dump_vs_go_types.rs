@@ -1,0 +1,100 @@
+//! Small packages whose whole canonical dump (docs/types-dump.md) must be go/types'.
+//!
+//! Each `testdata/dump/NAME.go.txt` is checked alone as package `example.com/p` (file
+//! `p.go`, Go 1.26); `NAME.expected` is what `tools/gotypes` prints for it, written by
+//! `testdata/dump/regen.sh`. The lines are compared as multisets, so a failure lists just
+//! the lines one side lacks. Each case pins down one behaviour of go/types that the
+//! conformance test on the standard library once found us missing.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use goescape_syntax::parse_file;
+use goescape_types::check::{check_package, PackageInput};
+use goescape_types::dump::{dump_package, FileTable, PackageDump};
+use goescape_types::sizes::Sizes;
+use goescape_types::typestring::relative_to;
+use goescape_types::universe::{FIRST_PACKAGE, UNSAFE};
+use goescape_types::{new_program, TypeStore};
+
+fn ours(source: &str) -> String {
+    let (mut program, universe) = new_program();
+    let parsed = parse_file("p.go", source.as_bytes().to_vec());
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    let files = vec![Arc::new(parsed.file)];
+    let input = PackageInput {
+        idx: FIRST_PACKAGE,
+        path: "example.com/p".to_owned(),
+        files: files.clone(),
+        imports: HashMap::from([("unsafe".to_owned(), UNSAFE)]),
+        go_version: "go1.26".to_owned(),
+    };
+    let checked = check_package(&program, &universe, &input);
+    program.insert(checked.arena);
+    let mut file_table = FileTable::new();
+    file_table.add_package(FIRST_PACKAGE, &files);
+    let dump = PackageDump {
+        program: &program,
+        pkg: FIRST_PACKAGE,
+        info: &checked.info,
+        errors: &checked.errors,
+        files: &files,
+        file_table: &file_table,
+        sizes: Sizes::gc("amd64").expect("amd64 sizes"),
+    };
+    let store = TypeStore::new(&program, None);
+    let qualifier = relative_to(&store, FIRST_PACKAGE);
+    dump_package(&dump, &*qualifier)
+}
+
+/// Asserts that our dump of `source` has exactly the lines of `expected`.
+fn compare(source: &str, expected: &str) {
+    let ours = ours(source);
+    let mut count: HashMap<&str, i64> = HashMap::new();
+    for line in expected.lines() {
+        *count.entry(line).or_default() += 1;
+    }
+    for line in ours.lines() {
+        *count.entry(line).or_default() -= 1;
+    }
+    let mut missing: Vec<&str> = count
+        .iter()
+        .filter(|&(_, &n)| n > 0)
+        .map(|(l, _)| *l)
+        .collect();
+    let mut extra: Vec<&str> = count
+        .iter()
+        .filter(|&(_, &n)| n < 0)
+        .map(|(l, _)| *l)
+        .collect();
+    missing.sort_unstable();
+    extra.sort_unstable();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "only go/types:\n{}\nonly ours:\n{}",
+        missing.join("\n"),
+        extra.join("\n")
+    );
+}
+
+macro_rules! case {
+    ($name:ident) => {
+        #[test]
+        fn $name() {
+            compare(
+                include_str!(concat!("../testdata/dump/", stringify!($name), ".go.txt")),
+                include_str!(concat!("../testdata/dump/", stringify!($name), ".expected")),
+            );
+        }
+    };
+}
+
+// Interface methods' signatures have scopes of their own, holding their parameters.
+case!(interface_method_scopes);
+// An anonymous variadic parameter `...T` is an implicit object at `T`.
+case!(variadic_anonymous_params);
+// `[A, B C]` shares one constraint between A and B (type strings group them); constraints
+// written as `~T` or `A | B` are recorded as go/types' made-up implicit interfaces.
+case!(shared_constraints);
+// `[...]T{k: v}` with constant keys: the length is one past the largest key.
+case!(open_array_keys);
