@@ -98,3 +98,9 @@ case!(variadic_anonymous_params);
 case!(shared_constraints);
 // `[...]T{k: v}` with constant keys: the length is one past the largest key.
 case!(open_array_keys);
+// Generic functions: arguments of type-parameter types unify through their core types,
+// partial type arguments are completed from constraints, `f[T]` without a call.
+case!(generic_function_instances);
+// unsafe.Sizeof/Alignof/Offsetof of variable size record their signatures;
+// `append(bytes, str...)`; indexing and slicing type parameters without a core type.
+case!(builtins_on_type_params);

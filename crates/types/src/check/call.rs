@@ -214,6 +214,28 @@ impl Checker<'_> {
 
     /// Records the signature a builtin has at one call (go/types' `recordBuiltinType`),
     /// on the callee and on any parentheses around it.
+    /// Whether `append(s, y...)` is the special form appending a string's bytes: the
+    /// slice's element type is `byte` and every type in `y`'s type set is a string type or
+    /// `[]byte`, with at least one string type.
+    fn appends_string_bytes(&self, slice_elem: Option<TypeId>, y: TypeId) -> bool {
+        let store = self.store();
+        let byte = self.universe.byte;
+        let is_byte = |t: TypeId| crate::predicates::identical(&store, t, byte);
+        if !slice_elem.is_some_and(is_byte) {
+            return false;
+        }
+        let mut has_string = false;
+        let all = crate::under::type_set_all(&store, y, &mut |_, u| match u {
+            Some(u) if crate::predicates::is_string(&store, u) => {
+                has_string = true;
+                true
+            }
+            Some(u) => matches!(store.ty(u), Type::Slice(elem) if is_byte(*elem)),
+            None => false,
+        });
+        all && has_string
+    }
+
     fn record_builtin_signature(
         &mut self,
         env: Env,
@@ -234,9 +256,13 @@ impl Checker<'_> {
         result: Option<TypeId>,
         variadic: bool,
     ) {
+        // Untyped parameter types are recorded as their default types.
         let param_vars: Vec<crate::ids::ObjId> = params
             .iter()
-            .map(|&ty| self.made_up_var(crate::object::VarKind::Param, ty))
+            .map(|&ty| {
+                let ty = default_type(&self.store(), ty);
+                self.made_up_var(crate::object::VarKind::Param, ty)
+            })
             .collect();
         let results: Vec<crate::ids::ObjId> = result
             .into_iter()
@@ -415,6 +441,15 @@ impl Checker<'_> {
                 };
                 for (i, &arg) in args.iter().enumerate().skip(1) {
                     let mut x = self.expr(env, arg);
+                    if has_dots && args.len() == 2 && self.appends_string_bytes(elem, x.ty) {
+                        // `append(bytes, str...)`: the string is taken as it is, and the
+                        // signature recorded is `func(S, T...) S`.
+                        if s.mode == Mode::Invalid || x.mode == Mode::Invalid {
+                            return Operand::invalid(Some(e), self.invalid_type());
+                        }
+                        self.record_builtin_signature(env, fun, &[s.ty, x.ty], s.ty, true);
+                        return value(s.ty);
+                    }
                     if has_dots && i + 1 == args.len() {
                         // `append(s, xs...)`: xs is a slice (or, for []byte, a string).
                         let ty = default_type(&self.store(), x.ty);
@@ -517,7 +552,12 @@ impl Checker<'_> {
                 let offset = self.sizes.offsetof(&store, base, &selection.index);
                 match offset {
                     Some(n) => Operand::constant(e, uintptr, Value::from_i64(n)),
-                    None => value(uintptr),
+                    None => {
+                        if let Some(field) = self.store().obj(selection.obj).ty {
+                            self.record_builtin_signature(env, fun, &[field], uintptr, false);
+                        }
+                        value(uintptr)
+                    }
                 }
             }
             Builtin::Add if args.len() == 2 => {
@@ -586,7 +626,12 @@ impl Checker<'_> {
                 self.assign_to(env, &mut x, ty);
                 match size {
                     Some(n) => Operand::constant(e, uintptr, Value::from_i64(n)),
-                    None => value(uintptr),
+                    // Of a type of variable size (a type parameter's): a value, and the
+                    // signature is recorded as `func(T) uintptr`.
+                    None => {
+                        self.record_builtin_signature(env, fun, &[x.ty], uintptr, false);
+                        value(uintptr)
+                    }
                 }
             }
             Builtin::Panic if args.len() == 1 => {

@@ -145,11 +145,13 @@ impl Checker<'_> {
                 self.invalid(e)
             }
             ExprKind::Index { x, index, .. } => self.index_expr(env, e, *x, *index),
-            ExprKind::IndexList { x, .. } => {
-                // Only an instantiated type is typed here (`new(M[K, V])`, `M[K, V](m)`).
+            ExprKind::IndexList { x, indices, .. } => {
+                // An instantiated type (`new(M[K, V])`, `M[K, V](m)`) or function value.
                 let base = self.expr(env, *x);
                 if base.mode == Mode::TypeExpr {
                     self.instantiated_type_operand(env, e)
+                } else if base.mode != Mode::Invalid && self.is_generic_signature(base.ty) {
+                    self.function_instance(env, e, base, indices)
                 } else {
                     self.invalid(e)
                 }
@@ -167,7 +169,7 @@ impl Checker<'_> {
                     return self.invalid(e);
                 }
                 let store = self.store();
-                let under = Self::core_under(&store, base.ty);
+                let under = self.core_string_under(&store, base.ty);
                 let ty = match store.ty(under) {
                     Type::Basic(b) if b.kind.is_string() => {
                         if b.kind == BasicKind::UntypedString {
@@ -1220,6 +1222,9 @@ impl Checker<'_> {
             self.expr(env, index);
             return self.invalid(e);
         }
+        if self.is_generic_signature(base.ty) {
+            return self.function_instance(env, e, base, &[index]);
+        }
         let store = self.store();
         let under = Self::core_under(&store, base.ty);
         let int = self.universe.basic(BasicKind::Int);
@@ -1243,8 +1248,17 @@ impl Checker<'_> {
                 }
             },
             Type::Map { key, elem } => (Mode::MapIndex, *elem, *key),
+            _ if crate::under::is_type_param(&store, base.ty) => {
+                match self.type_param_index(&store, base.ty, base.mode) {
+                    Some(found) => found,
+                    None => {
+                        self.expr(env, index);
+                        return self.invalid(e);
+                    }
+                }
+            }
             _ => {
-                // Generic instantiation `f[T]` and indexing of type parameters come later.
+                // Generic instantiation `f[T]` comes later.
                 return self.invalid(e);
             }
         };
@@ -1256,6 +1270,114 @@ impl Checker<'_> {
             ty: elem,
             value: None,
             builtin: None,
+        }
+    }
+
+    /// `f[A, ...]`, a generic function instantiated without being called: type arguments
+    /// not given must follow from the constraints (`f[S]` with `f[S ~[]E, E any]`).
+    fn function_instance(
+        &mut self,
+        env: Env,
+        e: ExprId,
+        generic: Operand,
+        type_args: &[ExprId],
+    ) -> Operand {
+        let explicit: Vec<TypeId> = type_args.iter().map(|&t| self.type_expr(env, t)).collect();
+        let store = self.store();
+        let generic_sig = crate::under::underlying(&store, generic.ty);
+        let Type::Signature(sig) = store.ty(generic_sig).clone() else {
+            return self.invalid(e);
+        };
+        if explicit.len() > sig.type_params.len() {
+            return self.invalid(e);
+        }
+        let Some(all) = self.infer(&sig, &[], &explicit, false) else {
+            return self.invalid(e);
+        };
+        let instance = self.instantiate_signature(generic_sig, &all);
+        self.record_instance(env, e, &all, instance);
+        Operand::new(Mode::Value, e, instance)
+    }
+
+    /// `x[i]` for `x` of a type parameter without a core type: every type of its type set
+    /// must be indexable with the same element type (maps with the same key type, or no
+    /// maps at all). The mode, element and key type; None if they are not.
+    fn type_param_index(
+        &self,
+        store: &crate::store::TypeStore<'_>,
+        ty: TypeId,
+        base_mode: Mode,
+    ) -> Option<(Mode, TypeId, TypeId)> {
+        let int = self.universe.basic(BasicKind::Int);
+        let mut mode = Mode::Variable;
+        let mut found: Option<(Option<TypeId>, TypeId)> = None;
+        let all = crate::under::under_is(store, ty, &mut |u| {
+            let Some(u) = u else { return false };
+            let (key, elem) = match store.ty(u) {
+                Type::Basic(b) if b.kind.is_string() => {
+                    mode = Mode::Value;
+                    (None, self.universe.byte)
+                }
+                Type::Array { elem, .. } => {
+                    if base_mode != Mode::Variable {
+                        mode = Mode::Value;
+                    }
+                    (None, *elem)
+                }
+                Type::Pointer(p) => match store.ty(crate::under::underlying(store, *p)) {
+                    Type::Array { elem, .. } => (None, *elem),
+                    _ => return false,
+                },
+                Type::Slice(elem) => (None, *elem),
+                Type::Map { key, elem } => (Some(*key), *elem),
+                _ => return false,
+            };
+            match found {
+                None => {
+                    found = Some((key, elem));
+                    true
+                }
+                Some((k, el)) => {
+                    let same_key = match (k, key) {
+                        (None, None) => true,
+                        (Some(a), Some(b)) => identical(store, a, b),
+                        _ => false,
+                    };
+                    same_key && identical(store, el, elem)
+                }
+            }
+        });
+        match (all, found) {
+            (true, Some((Some(key), elem))) => Some((Mode::MapIndex, elem, key)),
+            (true, Some((None, elem))) => Some((mode, elem, int)),
+            _ => None,
+        }
+    }
+
+    /// The underlying type of `ty` as slicing sees it (go/types' `coreString`): a type
+    /// parameter's core type, or `string` when its type set holds only string types and
+    /// byte slices, at least one string.
+    fn core_string_under(&self, store: &crate::store::TypeStore<'_>, ty: TypeId) -> TypeId {
+        if !crate::under::is_type_param(store, ty) {
+            return crate::under::underlying(store, ty);
+        }
+        if let Some(core) = crate::under::common_under(store, ty) {
+            return core;
+        }
+        let byte = self.universe.byte;
+        let mut has_string = false;
+        let all = crate::under::under_is(store, ty, &mut |u| match u {
+            Some(u) if crate::predicates::is_string(store, u) => {
+                has_string = true;
+                true
+            }
+            Some(u) => matches!(store.ty(u), Type::Slice(e) if identical(store, *e, byte)),
+            None => false,
+        });
+        if all && has_string {
+            self.universe.basic(BasicKind::String)
+        } else {
+            crate::under::underlying(store, ty)
         }
     }
 

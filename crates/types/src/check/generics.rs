@@ -489,7 +489,7 @@ impl Checker<'_> {
                 };
                 match bound.get(&p).copied() {
                     Some(arg) => {
-                        let arg_under = crate::under::underlying(&store, arg);
+                        let arg_under = Self::core_under(&store, arg);
                         unify(&store, &sig.type_params, core, arg_under, &mut bound);
                     }
                     None if !contains_params(&store, core, &sig.type_params) => {
@@ -631,6 +631,16 @@ fn unify_inner(
         bound.entry(x).or_insert(y);
         return;
     }
+    // An argument whose type is a type parameter of the enclosing function matches a
+    // parameter type literal through its core type (`rotate(s)` with `s S`, `S ~[]E`,
+    // against `[]E`).
+    let y = match store.ty(x) {
+        Type::Named(_) | Type::Alias(_) => y,
+        _ if crate::under::is_type_param(store, y) => {
+            crate::under::common_under(store, y).unwrap_or(y)
+        }
+        _ => y,
+    };
     let yu = match (store.ty(x), store.ty(y)) {
         // A named argument matches a type literal parameter through its underlying type.
         (Type::Named(_), _) => y,
