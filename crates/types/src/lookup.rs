@@ -390,3 +390,19 @@ pub fn missing_method(
     }
     None
 }
+
+/// The named type declaring the method a selection's path `index` (embedded fields, then
+/// the method's index) reaches from `ty`: for a promoted method, the type of the last
+/// embedded field, dereferenced. None if the path does not lead through struct fields.
+pub fn method_owner(store: &TypeStore<'_>, ty: TypeId, index: &[u32]) -> Option<TypeId> {
+    let mut t = ty;
+    for &i in index.split_last()?.1 {
+        let base = crate::under::deref(store, t).0;
+        let Type::Struct(st) = store.ty(crate::under::underlying(store, base)) else {
+            return None;
+        };
+        t = store.obj(*st.fields.get(i as usize)?).ty?;
+    }
+    let base = crate::under::deref(store, t).0;
+    crate::under::as_named(store, base).map(|(named, _)| named)
+}

@@ -104,3 +104,9 @@ case!(generic_function_instances);
 // unsafe.Sizeof/Alignof/Offsetof of variable size record their signatures;
 // `append(bytes, str...)`; indexing and slicing type parameters without a core type.
 case!(builtins_on_type_params);
+// Methods of instances are the generic methods instantiated for them (also when promoted
+// through embedded instances); receivers' type parameters are uses too, and the
+// receiver's base type an instance.
+case!(instance_methods);
+// Method values of constants of defined types.
+case!(constant_method_values);

@@ -52,6 +52,7 @@ impl Checker<'_> {
         self.attach_methods();
         self.check_pending_valid_types();
         self.check_delayed_bodies();
+        self.instantiate_promoted_methods();
         self.init_order();
         // Untyped expressions whose type was never fixed keep their untyped type.
         let mut remaining: Vec<_> = self.untyped.drain().collect();
@@ -552,6 +553,8 @@ impl Checker<'_> {
                 .defs
                 .insert(name.pos().0, Some(obj));
             self.declare_local(env, env.scope, name, obj);
+            // go/types records a receiver's type parameter as both defined and used there.
+            self.info.files[env.file].uses.insert(name.pos().0, obj);
             self.record(env, name_expr, Mode::TypeExpr, param, None);
             params.push(param);
         }
@@ -574,6 +577,13 @@ impl Checker<'_> {
         }
         let instance = self.instantiate_named(base_ty, &params);
         self.record(env, e, Mode::TypeExpr, instance, None);
+        // The receiver's type parameters are the type arguments of an instance of its
+        // base type, recorded as any other instance.
+        if let ExprKind::Ident(base_name) = file.expr(base).kind {
+            self.info.files[env.file]
+                .instances
+                .insert(base_name.pos().0, (params.clone(), instance));
+        }
         let ty = if pointer {
             let ptr = self.arena.add_type(Type::Pointer(instance));
             self.record(env, ty_expr, Mode::TypeExpr, ptr, None);

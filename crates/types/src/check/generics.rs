@@ -373,6 +373,102 @@ impl Checker<'_> {
         })
     }
 
+    /// The method `method` of the generic type as a method of its instance `instance`:
+    /// a new function (whose origin is `method`) with the receiver's type parameters
+    /// replaced by the instance's type arguments, made once per instance and method.
+    /// Methods of types that are not instances are returned as they are.
+    pub(super) fn instance_method(&mut self, instance: TypeId, method: ObjId) -> ObjId {
+        if let Some(&made) = self.method_instances.get(&(instance, method)) {
+            return made;
+        }
+        let store = self.store();
+        let Some((instance, named)) = crate::under::as_named(&store, instance) else {
+            return method;
+        };
+        if named.origin.is_none() {
+            return method;
+        }
+        let args = named.type_args.clone();
+        let object = store.obj(method).clone();
+        let Some(Type::Signature(sig)) = object.ty.map(|t| store.ty(t).clone()) else {
+            return method;
+        };
+        if sig.recv_type_params.len() != args.len() {
+            return method;
+        }
+        let map: TypeMap = sig.recv_type_params.iter().copied().zip(args).collect();
+        let params = self.subst_vars(&sig.params, &map).0;
+        let results = self.subst_vars(&sig.results, &map).0;
+        let recv = sig.recv.map(|recv| {
+            let mut var = self.store().obj(recv).clone();
+            var.ty = var.ty.map(|t| self.subst(t, &map));
+            if let ObjKind::Var(info) = &mut var.kind {
+                info.origin = Some(recv);
+            }
+            self.arena.add_object(var)
+        });
+        let sig = self.arena.add_type(Type::Signature(Signature {
+            recv,
+            recv_type_params: Vec::new(),
+            params,
+            results,
+            ..sig
+        }));
+        let mut copy = object;
+        copy.ty = Some(sig);
+        if let ObjKind::Func(info) = &mut copy.kind {
+            info.origin = Some(method);
+        }
+        let made = self.arena.add_object(copy);
+        self.method_instances.insert((instance, method), made);
+        made
+    }
+
+    /// Makes the instantiated methods that the method sets of the package-level types
+    /// reach through embedded instances (`struct{ atomic.Pointer[int] }`), so that those
+    /// method sets list them as go/types' do.
+    pub(super) fn instantiate_promoted_methods(&mut self) {
+        let scope = self.package_scope;
+        let names: Vec<ObjId> = {
+            let store = self.store();
+            let scope = store.scope(scope);
+            scope.names.iter().filter_map(|n| scope.lookup(n)).collect()
+        };
+        for obj in names {
+            let store = self.store();
+            let object = store.obj(obj);
+            let Some(ty) = object.ty.filter(|_| object.is_type_name()) else {
+                continue;
+            };
+            // Only embedded instances promote instantiated methods into a method set, or
+            // an alias may denote an instance.
+            let relevant = match store.ty(ty) {
+                Type::Alias(_) => true,
+                Type::Named(_) => matches!(
+                    store.ty(crate::under::underlying(&store, ty)),
+                    Type::Struct(st) if st.fields.iter().any(|&f| {
+                        matches!(&store.obj(f).kind, ObjKind::Var(v) if v.embedded)
+                    })
+                ),
+                _ => false,
+            };
+            if !relevant {
+                continue;
+            }
+            let pointer = self.arena.add_type(Type::Pointer(ty));
+            for recv in [ty, pointer] {
+                let selections = crate::methodset::method_set(&self.store(), recv);
+                for selection in selections {
+                    let owner = crate::lookup::method_owner(&self.store(), recv, &selection.index);
+                    if let Some(owner) = owner {
+                        self.instance_method(owner, selection.obj);
+                    }
+                }
+            }
+        }
+        self.info.instance_methods = std::mem::take(&mut self.method_instances);
+    }
+
     /// Instantiates a generic signature with explicit or inferred type arguments.
     pub(super) fn instantiate_signature(&mut self, sig: TypeId, args: &[TypeId]) -> TypeId {
         let Type::Signature(generic) = self.store().ty(sig).clone() else {

@@ -75,4 +75,7 @@ pub struct Info {
     pub files: Vec<FileInfo>,
     /// Package-level variables with initializers, in initialization order.
     pub init_order: Vec<super::initorder::Initializer>,
+    /// The methods of instances the checker made (by instance and generic method): the
+    /// objects that selections and the method sets of package-level types refer to.
+    pub instance_methods: HashMap<(TypeId, ObjId), ObjId>,
 }

@@ -95,6 +95,7 @@ pub fn check_package(
         info: Info {
             files: vec![FileInfo::default(); input.files.len()],
             init_order: Vec::new(),
+            instance_methods: HashMap::new(),
         },
         errors: Vec::new(),
         file_scopes: Vec::new(),
@@ -114,6 +115,7 @@ pub fn check_package(
         valid_types: validtype::ValidTypes::default(),
         expanding: Vec::new(),
         extents: extent::Extents::default(),
+        method_instances: HashMap::new(),
         type_hashes: HashMap::new(),
     };
     checker.collect_objects();
@@ -171,6 +173,8 @@ pub(crate) struct Checker<'a> {
     expanding: Vec<TypeId>,
     /// Ends of scopes found so far (see `extent`).
     extents: extent::Extents,
+    /// The methods of instances made so far, by instance and generic method.
+    method_instances: HashMap<(TypeId, ObjId), ObjId>,
 }
 
 /// Where names are looked up: a file of the package and a scope.

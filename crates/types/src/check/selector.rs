@@ -33,7 +33,7 @@ impl Checker<'_> {
         }
         if !matches!(
             operand.mode,
-            Mode::Variable | Mode::Value | Mode::MapIndex | Mode::CommaOk
+            Mode::Variable | Mode::Value | Mode::MapIndex | Mode::CommaOk | Mode::Constant
         ) {
             return Operand::invalid(Some(e), self.invalid_type());
         }
@@ -41,7 +41,7 @@ impl Checker<'_> {
         let name = file.ident_name(sel);
         let addressable = operand.mode == Mode::Variable;
         let store = self.store();
-        let Some(selection) =
+        let Some(mut selection) =
             lookup_selection(&store, operand.ty, addressable, Some(self.arena.idx), &name)
         else {
             if let Lookup::NotFound = crate::lookup::lookup_field_or_method(
@@ -68,6 +68,19 @@ impl Checker<'_> {
         } else {
             store.obj(selection.obj).ty
         };
+        // A method of an instance is the generic method instantiated for it.
+        let declared = selection.obj;
+        let mut obj_ty = obj_ty;
+        if selection.kind != SelectionKind::FieldVal {
+            let owner = crate::lookup::method_owner(&self.store(), operand.ty, &selection.index);
+            if let Some(owner) = owner {
+                let method = self.instance_method(owner, selection.obj);
+                if method != selection.obj {
+                    obj_ty = self.store().obj(method).ty;
+                    selection.obj = method;
+                }
+            }
+        }
         let store = self.store();
         let method_sig = obj_ty.and_then(|t| match store.ty(t) {
             Type::Signature(sig) => Some(sig.clone()),
@@ -136,7 +149,7 @@ impl Checker<'_> {
             }
         };
         if selection.kind != SelectionKind::FieldVal {
-            self.add_decl_dep(selection.obj);
+            self.add_decl_dep(declared);
         }
         self.info.files[env.file].selections.insert(e, selection);
         result

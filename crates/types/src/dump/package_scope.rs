@@ -64,12 +64,19 @@ impl Dumper<'_, '_> {
         let pointer = self.pointers.get(&ty).copied();
         for recv in std::iter::once(ty).chain(pointer) {
             for selection in method_set(&self.store, recv) {
+                // A method promoted from an embedded instance is its instantiated method.
+                let obj = crate::lookup::method_owner(&self.store, recv, &selection.index)
+                    .and_then(|owner| {
+                        self.input.info.instance_methods.get(&(owner, selection.obj))
+                    })
+                    .copied()
+                    .unwrap_or(selection.obj);
                 out.push_str("  MSET ");
                 self.push_type(out, Some(recv));
                 out.push(' ');
                 push_index(out, &selection.index, selection.indirect);
                 out.push(' ');
-                self.push_obj(out, selection.obj);
+                self.push_obj(out, obj);
                 out.push('\n');
             }
         }
