@@ -56,9 +56,12 @@ type PackageFiles = Arc<Vec<(PathBuf, goescape_syntax::LineTable)>>;
 
 struct EscapeHook<'a> {
     summaries: RwLock<Summaries>,
-    /// Every analysed package's IR, for the instances of its generic functions that
-    /// importers analyse, and its files, for the positions of those instances.
-    irs: RwLock<HashMap<goescape_types::PkgIdx, (Arc<goescape_ir::Package>, PackageFiles)>>,
+    /// The IR of every analysed package with generic functions, for the instances
+    /// importers analyse.
+    irs: RwLock<HashMap<goescape_types::PkgIdx, Arc<goescape_ir::Package>>>,
+    /// Every analysed package's files, for the positions of what importers report at
+    /// its source (instances, wrappers of its methods).
+    files: RwLock<HashMap<goescape_types::PkgIdx, PackageFiles>>,
     print: &'a (dyn Fn(&Package) -> bool + Sync),
     options: Options,
     /// The directory paths are shown relative to.
@@ -119,15 +122,19 @@ impl PackageHook for EscapeHook<'_> {
             self.irs
                 .write()
                 .unwrap_or_else(|e| e.into_inner())
-                .insert(view.pkg, (ir.clone(), files.clone()));
+                .insert(view.pkg, ir.clone());
         }
+        self.files
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(view.pkg, files.clone());
         let facts = TypeFacts::new(TypeStore::new(view.program, None), view.sizes);
         let others = |idx: goescape_types::PkgIdx| {
             self.irs
                 .read()
                 .unwrap_or_else(|e| e.into_inner())
                 .get(&idx)
-                .map(|(ir, _)| ir.clone())
+                .cloned()
         };
         let (diagnostics, own) = {
             let imported = self.summaries.read().unwrap_or_else(|e| e.into_inner());
@@ -150,11 +157,11 @@ impl PackageHook for EscapeHook<'_> {
                 // Instances of imported generic functions are at their source.
                 let files = match pkg {
                     Some(p) => self
-                        .irs
+                        .files
                         .read()
                         .unwrap_or_else(|e| e.into_inner())
                         .get(&p)
-                        .map(|(_, f)| f.clone())
+                        .cloned()
                         .unwrap_or_else(|| files.clone()),
                     None => files.clone(),
                 };
@@ -207,6 +214,7 @@ pub fn run(args: &GcArgs) -> ExitStatus {
     let hook = EscapeHook {
         summaries: RwLock::new(HashMap::new()),
         irs: RwLock::new(HashMap::new()),
+        files: RwLock::new(HashMap::new()),
         print: &roots,
         options: Options { level },
         dir: dir.clone(),

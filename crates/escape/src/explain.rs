@@ -28,9 +28,11 @@ impl Batch<'_> {
     pub fn loc_node_string(&self, l: LocId) -> String {
         match self.loc(l).kind {
             LocKind::Var(v) => {
-                let name = &self.pkg.var(v).name;
-                // Variables of an instance compiled in another package are qualified.
-                match (self.pkg.pkg, self.printer) {
+                let var = self.pkg.var(v);
+                let name = &var.name;
+                // Variables of an instance compiled in another package are qualified, as
+                // are wrapper parameters declared by another package's method.
+                match (var.pos_pkg.or(self.pkg.pkg), self.printer) {
                     (Some(p), Some(printer)) if p != printer.local => {
                         format!("{}.{name}", self.facts.store.package(p).name)
                     }

@@ -7,7 +7,9 @@
 
 use std::collections::HashMap;
 
-use goescape_ir::shape::{basic_constraint, has_unbound_type_params, shape_name};
+use goescape_ir::shape::{
+    basic_constraint, concrete_shape_name, has_unbound_type_params, shape_name,
+};
 use goescape_ir::type_facts::TypeFacts;
 use goescape_ir::{ExprId, ExprKind, Package};
 use goescape_types::ty::Type;
@@ -82,44 +84,54 @@ pub fn instance_name(qualified_name: &str, shapes: &[String], method: bool) -> S
     format!("{qualified_name}[{shapes}]")
 }
 
-/// The instances of generic types whose type descriptors a package needs — the types
-/// of its package-level variables and of the types it declares, and the types these
-/// contain — with the methods gc compiles for each (all of them, for the method tables).
-pub fn descriptor_method_instances(
-    facts: &TypeFacts<'_>,
-    pkg: goescape_types::PkgIdx,
-    ir: &Package,
-) -> Vec<(InstanceKey, HashMap<TypeId, TypeId>)> {
-    let store = &facts.store;
-    let mut roots = Vec::new();
-    // Types whose descriptors the package's code needs: values converted to interfaces
-    // (itabs) and allocations (the allocator's type information).
-    for f in ir.func_ids().filter(|&f| !ir.func(f).generic) {
-        // And the types of its variables.
+/// A method of a generic type's instance that gc compiles in the package.
+pub struct MethodInstance {
+    pub key: InstanceKey,
+    /// The receiver's type parameters bound to the instance's arguments.
+    pub binding: HashMap<TypeId, TypeId>,
+    /// How its instantiation wrapper (the function named with the instance's own
+    /// arguments, calling the shaped body with a dictionary) is named; None when the
+    /// instance is a shaped one, which has no wrapper.
+    pub wrapper: Option<WrapperNaming>,
+}
+
+/// How an instantiation wrapper spells its type arguments.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum WrapperNaming {
+    /// As the concrete types they are.
+    Concrete,
+    /// With the shapes of the enclosing shaped body (a type it read before knowing
+    /// it was shaped).
+    Shaped,
+}
+
+/// The types of every variable and expression of `funcs` in `ir`.
+pub fn types_mentioned(ir: &Package, funcs: impl IntoIterator<Item = goescape_ir::FuncId>) -> Vec<TypeId> {
+    let mut types = Vec::new();
+    for f in funcs {
         for &v in &ir.func(f).dcl {
             if let goescape_ir::IrType::Go(t) = ir.var(v).ty {
-                roots.push(t);
+                types.push(t);
             }
         }
         goescape_ir::visit::for_each_expr(ir, f, |e| {
-            let n = ir.expr(e);
-            let t = match &n.kind {
-                ExprKind::Conv {
-                    kind: goescape_ir::expr::ConvKind::ToInterface,
-                    x,
-                } => ir.expr(*x).ty,
-                ExprKind::New
-                | ExprKind::PtrLit(_)
-                | ExprKind::MakeSlice { .. }
-                | ExprKind::MakeMap { .. }
-                | ExprKind::MakeChan { .. } => n.ty,
-                _ => return,
-            };
-            if let goescape_ir::IrType::Go(t) = t {
-                roots.push(t);
+            if let goescape_ir::IrType::Go(t) = ir.expr(e).ty {
+                types.push(t);
             }
         });
     }
+    types
+}
+
+/// The types a package reads: those its code mentions and those of its package-level
+/// objects (variables, declared types, functions' signatures).
+pub fn package_roots(
+    facts: &TypeFacts<'_>,
+    pkg: goescape_types::PkgIdx,
+    ir: &Package,
+) -> Vec<TypeId> {
+    let store = &facts.store;
+    let mut roots = types_mentioned(ir, ir.func_ids().filter(|&f| !ir.func(f).generic));
     if let Some(scope) = store.package(pkg).scope {
         let scope = store.scope(scope);
         for name in scope.sorted_names() {
@@ -129,19 +141,12 @@ pub fn descriptor_method_instances(
             let o = store.obj(obj);
             match o.kind {
                 goescape_types::ObjKind::Var(_) | goescape_types::ObjKind::TypeName => {
-                    if let Some(t) = o.ty {
-                        roots.push(t);
-                    }
+                    roots.extend(o.ty);
                 }
-                // The parameter and result types of the package's functions.
                 goescape_types::ObjKind::Func(_) => {
                     if let Some(Type::Signature(sig)) = o.ty.map(|t| store.ty(t)) {
                         if sig.type_params.is_empty() {
-                            for &v in sig.params.iter().chain(&sig.results) {
-                                if let Some(t) = store.obj(v).ty {
-                                    roots.push(t);
-                                }
-                            }
+                            roots.extend(o.ty);
                         }
                     }
                 }
@@ -149,90 +154,169 @@ pub fn descriptor_method_instances(
             }
         }
     }
-    let mut seen: std::collections::HashSet<TypeId> = std::collections::HashSet::new();
+    roots
+}
+
+/// The methods gc compiles for the instances of generic types among `roots` and the
+/// types they contain (structure and method signatures): gc reads every one of these
+/// types, and reading an instance instantiates all its methods. `subst` binds the type
+/// parameters `roots` may mention; `shaped` says they are a shaped body's (an instance
+/// whose arguments mention them is then shaped itself).
+pub fn method_instances(
+    facts: &TypeFacts<'_>,
+    roots: Vec<TypeId>,
+    subst: &HashMap<TypeId, TypeId>,
+    shaped: bool,
+) -> Vec<MethodInstance> {
+    let store = &facts.store;
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut out = Vec::new();
-    let mut work: Vec<(TypeId, HashMap<TypeId, TypeId>)> =
-        roots.into_iter().map(|t| (t, HashMap::new())).collect();
-    while let Some((t, subst)) = work.pop() {
-        if out.len() > 10_000 {
+    // Each type with its binding and the generic types whose instances' structure
+    // led to it.
+    let mut work: Vec<(TypeId, HashMap<TypeId, TypeId>, Vec<TypeId>)> = roots
+        .into_iter()
+        .map(|t| (t, subst.clone(), Vec::new()))
+        .collect();
+    while let Some((t, subst, within)) = work.pop() {
+        if out.len() > 10_000 || seen.len() > 100_000 {
             break;
         }
-        let t = goescape_types::under::unalias(store, t);
+        let t = unalias(store, t);
         let t = subst.get(&t).copied().unwrap_or(t);
         match store.ty(t) {
             Type::Named(n) => {
                 if !n.type_params.is_empty() && n.type_args.is_empty() {
                     continue; // a generic type itself
                 }
-                if !seen.insert(t) {
+                let mut identity = String::new();
+                if shaped {
+                    goescape_ir::shape::link_string_in(store, &subst, t, &mut identity, 0);
+                } else {
+                    goescape_ir::shape::concrete_link_string(store, &subst, t, &mut identity);
+                }
+                if !seen.insert(identity) {
                     continue;
                 }
-                let mut inner = subst.clone();
-                if !n.type_args.is_empty() {
-                    // An instance: its methods, and the types its structure contains.
-                    let Some(origin) = n.origin else {
-                        continue;
-                    };
-                    let Type::Named(g) = store.ty(origin) else {
-                        continue;
-                    };
-                    let args: Vec<TypeId> = n
-                        .type_args
-                        .iter()
-                        .map(|&a| {
-                            let a = goescape_types::under::unalias(store, a);
-                            subst.get(&a).copied().unwrap_or(a)
-                        })
-                        .collect();
-                    if args
-                        .iter()
-                        .any(|&a| has_unbound_type_params(store, &subst, a, 0))
-                    {
-                        continue;
-                    }
-                    let params: Vec<TypeId> = g
-                        .type_params
-                        .iter()
-                        .map(|&p| goescape_types::under::unalias(store, p))
-                        .collect();
-                    let ifacts = TypeFacts::with_subst(
-                        goescape_types::TypeStore::new(store.program, None),
-                        facts.sizes,
-                        params.iter().copied().zip(args.iter().copied()).collect(),
-                    );
-                    let shapes: Vec<String> = params
-                        .iter()
-                        .zip(&args)
-                        .map(|(&p, &a)| shape_name(&ifacts, a, basic_constraint(store, p)))
-                        .collect();
-                    for &m in &g.methods {
-                        let binding = method_binding(store, m, &args);
-                        if let Some(binding) = binding {
-                            out.push(((m, shapes.clone()), binding));
+                if n.type_args.is_empty() {
+                    for &m in &n.methods {
+                        if let Some(sig) = store.obj(m).ty {
+                            work.push((sig, subst.clone(), within.clone()));
                         }
                     }
-                    inner = params.iter().copied().zip(args.iter().copied()).collect();
-                    if let Some(u) = g.underlying {
-                        work.push((u, inner));
+                    if let Some(u) = n.underlying {
+                        work.push((u, subst.clone(), within.clone()));
                     }
                     continue;
                 }
-                if let Some(u) = n.underlying {
-                    work.push((u, inner));
+                let Some(origin) = n.origin else {
+                    continue;
+                };
+                let Type::Named(g) = store.ty(origin) else {
+                    continue;
+                };
+                let args: Vec<TypeId> = n
+                    .type_args
+                    .iter()
+                    .map(|&a| {
+                        let a = unalias(store, a);
+                        subst.get(&a).copied().unwrap_or(a)
+                    })
+                    .collect();
+                if args
+                    .iter()
+                    .any(|&a| has_unbound_type_params(store, &subst, a, 0))
+                {
+                    continue;
+                }
+                // In a shaped body, an instance of shapes is a shaped instance, unless
+                // it refers back to a type whose structure is being read.
+                let mentions_shapes = shaped
+                    && n.type_args
+                        .iter()
+                        .any(|&a| goescape_ir::shape::mentions_bound_param(store, &subst, a, 0));
+                let back_reference = n
+                    .type_args
+                    .iter()
+                    .any(|&a| goescape_ir::shape::mentions_generic(store, a, &within, 0));
+                let wrapper = if !mentions_shapes {
+                    Some(WrapperNaming::Concrete)
+                } else if back_reference {
+                    Some(WrapperNaming::Shaped)
+                } else {
+                    None
+                };
+                let params: Vec<TypeId> = g.type_params.iter().map(|&p| unalias(store, p)).collect();
+                let mut inner = subst.clone();
+                inner.extend(params.iter().copied().zip(args.iter().copied()));
+                let ifacts = TypeFacts::with_subst(
+                    goescape_types::TypeStore::new(store.program, None),
+                    facts.sizes,
+                    inner.clone(),
+                );
+                let shapes: Vec<String> = params
+                    .iter()
+                    .zip(&args)
+                    .map(|(&p, &a)| {
+                        let basic = basic_constraint(store, p);
+                        if mentions_shapes {
+                            shape_name(&ifacts, a, basic)
+                        } else {
+                            concrete_shape_name(&ifacts, a, basic)
+                        }
+                    })
+                    .collect();
+                let mut nested = within.clone();
+                nested.push(origin);
+                for &m in &g.methods {
+                    if let Some(mut binding) = method_binding(store, m, &args) {
+                        for (&p, &a) in &subst {
+                            binding.entry(p).or_insert(a);
+                        }
+                        if let Some(sig) = store.obj(m).ty {
+                            work.push((sig, binding.clone(), within.clone()));
+                        }
+                        out.push(MethodInstance {
+                            key: (m, shapes.clone()),
+                            binding,
+                            wrapper,
+                        });
+                    }
+                }
+                if let Some(u) = g.underlying {
+                    work.push((u, inner, nested));
                 }
             }
             Type::Struct(s) => {
                 for f in &s.fields {
                     if let Some(ft) = store.obj(*f).ty {
-                        work.push((ft, subst.clone()));
+                        work.push((ft, subst.clone(), within.clone()));
                     }
                 }
             }
-            Type::Pointer(e) | Type::Slice(e) => work.push((*e, subst.clone())),
-            Type::Array { elem, .. } | Type::Chan { elem, .. } => work.push((*elem, subst.clone())),
+            Type::Signature(sig) => {
+                for &v in sig.params.iter().chain(&sig.results) {
+                    if let Some(t) = store.obj(v).ty {
+                        work.push((t, subst.clone(), within.clone()));
+                    }
+                }
+            }
+            Type::Interface(i) => {
+                for &m in &i.methods {
+                    if let Some(sig) = store.obj(m).ty {
+                        work.push((sig, subst.clone(), within.clone()));
+                    }
+                }
+                for &t in &i.embeddeds {
+                    work.push((t, subst.clone(), within.clone()));
+                }
+            }
+            Type::Pointer(e) | Type::Slice(e) => work.push((*e, subst.clone(), within.clone())),
+            Type::Array { elem, .. } | Type::Chan { elem, .. } => {
+                work.push((*elem, subst.clone(), within.clone()));
+            }
             Type::Map { key, elem } => {
-                work.push((*key, subst.clone()));
-                work.push((*elem, subst.clone()));
+                work.push((*key, subst.clone(), within.clone()));
+                work.push((*elem, subst.clone(), within.clone()));
             }
             _ => {}
         }

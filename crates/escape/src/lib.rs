@@ -36,7 +36,7 @@ use goescape_types::ty::Type;
 use goescape_types::ObjId;
 
 use crate::batch::Batch;
-use crate::instances::{instance_of, InstanceKey, InstanceTable};
+use crate::instances::{instance_of, InstanceKey, InstanceTable, WrapperNaming};
 use crate::leaks::Leaks;
 
 /// Parameter summaries of analysed functions (receiver first), by function object.
@@ -125,22 +125,26 @@ pub fn analyze_package(
     };
     let mut local_requests = Vec::new();
     // The methods of generic types' instances whose descriptors the package needs.
-    for request in instances::descriptor_method_instances(facts, local, pkg) {
+    let roots = instances::package_roots(facts, local, pkg);
+    for m in instances::method_instances(facts, roots, &HashMap::new(), false) {
+        let request = (m.key, m.binding);
         if request.0 .0.pkg == local {
-            local_requests.push(request);
+            local_requests.push((request, m.wrapper));
         } else {
             instances.instantiate(facts, request.clone(), 0, &Summaries::new());
-            instances.wrapper(facts, &request);
+            if let Some(naming) = m.wrapper {
+                instances.wrapper(facts, &request, naming);
+            }
         }
     }
     for f in pkg.func_ids().filter(|&f| !pkg.func(f).generic) {
         for_each_expr(pkg, f, |e| {
             if let Some(request) = instance_of(facts, pkg, e) {
                 if request.0 .0.pkg == local {
-                    local_requests.push(request);
+                    local_requests.push((request, Some(WrapperNaming::Concrete)));
                 } else {
                     instances.instantiate(facts, request.clone(), 0, &Summaries::new());
-                    instances.wrapper(facts, &request);
+                    instances.wrapper(facts, &request, WrapperNaming::Concrete);
                 }
             }
         });
@@ -167,9 +171,11 @@ pub fn analyze_package(
 
     // Instances of the package's own generic functions, after its other functions (whose
     // summaries they use); `others` serves the package's own IR too.
-    for request in local_requests {
+    for (request, wrapper) in local_requests {
         instances.instantiate(facts, request.clone(), 0, &own);
-        instances.wrapper(facts, &request);
+        if let Some(naming) = wrapper {
+            instances.wrapper(facts, &request, naming);
+        }
     }
     out.append(&mut instances.out);
     (out, own)
@@ -224,8 +230,9 @@ impl Instances<'_> {
             InstanceKey,
             HashMap<goescape_types::TypeId, goescape_types::TypeId>,
         ),
+        naming: WrapperNaming,
     ) {
-        if self.options.level < 2 || !self.wrapped.insert(key.clone()) {
+        if self.options.level < 2 {
             return;
         }
         let Some(leaks) = self.table.summaries.get(key).cloned() else {
@@ -264,7 +271,14 @@ impl Instances<'_> {
             .map(|p| {
                 let mut link = String::new();
                 if let Some(&t) = subst.get(&goescape_types::under::unalias(store, *p)) {
-                    goescape_ir::shape::link_string(store, t, &mut link, 0);
+                    match naming {
+                        WrapperNaming::Concrete => {
+                            goescape_ir::shape::concrete_link_string(store, subst, t, &mut link);
+                        }
+                        WrapperNaming::Shaped => {
+                            goescape_ir::shape::link_string_in(store, subst, t, &mut link, 0);
+                        }
+                    }
                 }
                 link
             })
@@ -310,6 +324,10 @@ impl Instances<'_> {
                 (wrapper, call)
             }
         };
+        // One wrapper per concrete instance: several can share a shape.
+        if !self.wrapped.insert(wrapper.clone()) {
+            return;
+        }
         let params = names;
         let at = func.pos;
         let pkg = foreign.then_some(key.0.pkg);
@@ -390,7 +408,7 @@ struct Instances<'a> {
     /// The packages instances come from.
     packages: HashMap<goescape_types::PkgIdx, Arc<GenericSource>>,
     /// Instances whose plain instantiation wrapper has been reported.
-    wrapped: HashSet<InstanceKey>,
+    wrapped: HashSet<String>,
     out: Vec<Diagnostic>,
 }
 
@@ -405,6 +423,7 @@ impl Instances<'_> {
         depth: usize,
         own: &Summaries,
     ) {
+        let callers_own = own;
         if depth > 16
             || self.table.summaries.contains_key(&key)
             || !self.in_progress.insert(key.clone())
@@ -509,6 +528,15 @@ impl Instances<'_> {
             self.table.summaries.insert(key.clone(), leaks);
         }
         self.in_progress.remove(&key);
+        // The shaped body reads its types too, and with them their instances' methods.
+        let roots = instances::types_mentioned(gpkg, members.iter().copied());
+        for m in instances::method_instances(&ifacts, roots, &subst, true) {
+            let request = (m.key, m.binding);
+            self.instantiate(facts, request.clone(), depth + 1, callers_own);
+            if let Some(naming) = m.wrapper {
+                self.wrapper(facts, &request, naming);
+            }
+        }
     }
 }
 

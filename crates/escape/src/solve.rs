@@ -6,7 +6,7 @@
 use std::collections::VecDeque;
 
 use crate::batch::Batch;
-use crate::graph::{attr, LocId, BLANK, CALLEE, HEAP, MUTATOR};
+use crate::graph::{attr, LocId, LocKind, BLANK, CALLEE, HEAP, MUTATOR};
 
 impl Batch<'_> {
     pub fn walk_all(&mut self) {
@@ -85,9 +85,18 @@ impl Batch<'_> {
                             self.explain_loc(root),
                             self.display_name(self.loc(l).func)
                         );
+                        let first = self.explanations.len();
                         self.explanations
                             .push(crate::Diagnostic::explanation(pos, header));
                         self.explain_path(root, l);
+                        if let LocKind::Var(v) = self.loc(l).kind {
+                            // A wrapper's parameter declared in another package's file.
+                            if let Some(p) = self.pkg.var(v).pos_pkg {
+                                for d in &mut self.explanations[first..] {
+                                    d.pkg = Some(p);
+                                }
+                            }
+                        }
                     }
                     self.leak_to(l, root, derefs);
                 }

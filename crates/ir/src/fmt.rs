@@ -85,8 +85,9 @@ impl Printer<'_> {
         match &n.kind {
             ExprKind::Var(v) => {
                 let var = self.pkg.var(*v);
-                // Variables of an instance compiled in another package are qualified.
-                if let Some(p) = self.pkg.pkg.filter(|&p| p != self.local) {
+                // Variables of an instance compiled in another package are qualified, as
+                // are wrapper parameters declared by another package's method.
+                if let Some(p) = var.pos_pkg.or(self.pkg.pkg).filter(|&p| p != self.local) {
                     out.push_str(&self.store.package(p).name);
                     out.push('.');
                 }

@@ -35,4 +35,7 @@ pub struct Var {
     pub defn: Option<StmtId>,
     /// A blank parameter or result (`_`), which gc never reports.
     pub blank: bool,
+    /// The package whose files `pos` is in when it is not this one's: a parameter of a
+    /// wrapper, declared by the wrapped method in another package (gc qualifies its name).
+    pub pos_pkg: Option<goescape_types::PkgIdx>,
 }

@@ -278,7 +278,7 @@ impl<'a> Lowerer<'a, '_> {
         }
     }
 
-    fn is_untyped_type(&self, t: TypeId) -> bool {
+    pub(super) fn is_untyped_type(&self, t: TypeId) -> bool {
         matches!(self.store.ty(t), Type::Basic(b) if b.kind.is_untyped())
     }
 

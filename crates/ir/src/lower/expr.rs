@@ -509,6 +509,16 @@ impl<'a> Lowerer<'a, '_> {
                 let bop = binary_op(op);
                 let mut xl = self.expr(x);
                 let mut yl = self.expr(y);
+                if matches!(bop, BinaryOp::Shl | BinaryOp::Shr) {
+                    // gc gives an untyped constant shift count the type uint.
+                    let count = self.out.expr(yl);
+                    if matches!(count.kind, ExprKind::Const { .. })
+                        && matches!(count.ty, IrType::Go(t) if self.is_untyped_type(t))
+                    {
+                        let uint = super::universe_basic(self.store, goescape_types::BasicKind::Uint);
+                        self.out.exprs[yl.index()].ty = IrType::Go(uint);
+                    }
+                }
                 if matches!(bop, BinaryOp::Eq | BinaryOp::Ne) {
                     // Comparing an interface with a concrete value converts the value.
                     let xt = self.type_of(x);

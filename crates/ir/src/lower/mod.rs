@@ -311,6 +311,7 @@ impl<'a> Lowerer<'a, '_> {
             obj: Some(obj),
             defn: None,
             blank: false,
+            pos_pkg: None,
         });
         self.var_of.insert(obj, id);
         self.out.funcs[func.index()].dcl.push(id);
@@ -331,6 +332,7 @@ impl<'a> Lowerer<'a, '_> {
             obj: Some(obj),
             defn: None,
             blank: &*o.name == "_",
+            pos_pkg: None,
         });
         self.out.funcs[func.index()].dcl.push(id);
         id
@@ -353,6 +355,7 @@ impl<'a> Lowerer<'a, '_> {
             obj: Some(obj),
             defn: None,
             blank: &*o.name == "_",
+            pos_pkg: None,
         });
         self.var_of.insert(obj, id);
         self.out.funcs[self.cur.index()].dcl.push(id);
@@ -371,6 +374,7 @@ impl<'a> Lowerer<'a, '_> {
             obj: None,
             defn: None,
             blank: false,
+            pos_pkg: None,
         });
         self.out.funcs[self.cur.index()].dcl.push(id);
         id
@@ -387,6 +391,17 @@ const INVALID_TYPE: TypeId = TypeId {
     pkg: PkgIdx::UNIVERSE,
     index: 0,
 };
+
+/// The universe's basic type of `kind`: the universe declares one type per kind first,
+/// in the order of the kinds.
+fn universe_basic(store: &TypeStore<'_>, kind: goescape_types::BasicKind) -> TypeId {
+    let id = TypeId {
+        pkg: PkgIdx::UNIVERSE,
+        index: kind as u32,
+    };
+    debug_assert!(matches!(store.ty(id), Type::Basic(b) if b.kind == kind));
+    id
+}
 
 /// The `//go:` directives of a function declaration that matter to escape analysis.
 fn pragmas_of(file: &File, fd: &FuncDecl) -> Pragmas {

@@ -77,6 +77,7 @@ impl<'a> Lowerer<'a, '_> {
             obj: None,
             defn: None,
             blank: false,
+            pos_pkg: None,
         });
         self.out.funcs[func.index()].dcl.push(id);
         id

@@ -181,20 +181,21 @@ impl Lowerer<'_, '_> {
         ));
         let saved = std::mem::replace(&mut self.cur, f);
         // The receiver is named as the wrapped method's, `~p0` for an interface's.
-        let (recv_name, recv_pos) = match sig.recv.map(|r| store.obj(r)) {
-            _ if self.method_value_wrapper => (".this".to_owned(), AUTO),
+        let (recv_name, recv_pos, recv_pkg) = match sig.recv.map(|r| store.obj(r)) {
+            _ if self.method_value_wrapper => (".this".to_owned(), AUTO, None),
             Some(r) if !interface && !r.name.is_empty() && &*r.name != "_" => (
                 r.name.to_string(),
                 r.pos.map_or(AUTO, |p| IrPos::new(p.file, p.offset)),
+                self.foreign(r.pkg),
             ),
-            _ => ("~p0".to_owned(), AUTO),
+            _ => ("~p0".to_owned(), AUTO, None),
         };
         let recv_ty = if pointer {
             IrType::PointerTo(t)
         } else {
             IrType::Go(t)
         };
-        let recv = self.wrapper_var(f, recv_name, recv_ty, recv_pos, VarClass::Param);
+        let recv = self.wrapper_var(f, recv_name, recv_ty, (recv_pos, recv_pkg), VarClass::Param);
         let mut params = Vec::new();
         for (i, &p) in sig.params.iter().enumerate() {
             let o = store.obj(p);
@@ -208,11 +209,12 @@ impl Lowerer<'_, '_> {
                 o.name.to_string()
             };
             let ppos = o.pos.map_or(AUTO, |p| IrPos::new(p.file, p.offset));
+            let ppkg = o.pos.and(self.foreign(o.pkg));
             params.push(Some(self.wrapper_var(
                 f,
                 pname,
                 IrType::Go(pt),
-                ppos,
+                (ppos, ppkg),
                 VarClass::Param,
             )));
         }
@@ -223,7 +225,7 @@ impl Lowerer<'_, '_> {
                 f,
                 format!("~r{i}"),
                 IrType::Go(rt),
-                AUTO,
+                (AUTO, None),
                 VarClass::Result,
             ));
         }
@@ -343,12 +345,18 @@ impl Lowerer<'_, '_> {
         }
     }
 
+    /// The package of an object declared in another package than this one.
+    fn foreign(&self, pkg: Option<goescape_types::PkgIdx>) -> Option<goescape_types::PkgIdx> {
+        pkg.filter(|&p| p != self.input.pkg)
+    }
+
+    /// A variable of wrapper `f`, at `pos` in the files of `pos.1` (None: this package).
     fn wrapper_var(
         &mut self,
         f: FuncId,
         name: String,
         ty: IrType,
-        pos: IrPos,
+        (pos, pos_pkg): (IrPos, Option<goescape_types::PkgIdx>),
         class: VarClass,
     ) -> VarId {
         let id = self.out.add_var(Var {
@@ -360,6 +368,7 @@ impl Lowerer<'_, '_> {
             obj: None,
             defn: None,
             blank: false,
+            pos_pkg,
         });
         self.out.funcs[f.index()].dcl.push(id);
         id
