@@ -30,6 +30,17 @@ pub fn method_set(store: &TypeStore<'_>, ty: TypeId) -> Vec<Selection> {
         }
     }
     let (base, is_ptr) = deref(store, ty);
+    method_set_of(store, ty, base, is_ptr)
+}
+
+/// The method set of `*base`, for a `base` whose pointer type the store may not hold
+/// (an unnamed struct type); the selections' receiver is `base`.
+pub fn pointer_method_set(store: &TypeStore<'_>, base: TypeId) -> Vec<Selection> {
+    method_set_of(store, base, base, true)
+}
+
+/// The method set of `base`, or of `*base` when `is_ptr`; `ty` is the selections' receiver.
+fn method_set_of(store: &TypeStore<'_>, ty: TypeId, base: TypeId, is_ptr: bool) -> Vec<Selection> {
     // Neither has a pointer to an interface.
     if is_ptr && is_interface(store, base) {
         return Vec::new();

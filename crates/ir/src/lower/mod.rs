@@ -89,6 +89,7 @@ pub fn lower_package(input: &LowerInput<'_>) -> Package {
         }
     }
     lowerer.package_init();
+    lowerer.anonymous_type_wrappers();
     lowerer.method_wrappers();
     lowerer.method_value_wrappers();
     lowerer.out
