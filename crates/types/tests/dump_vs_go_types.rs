@@ -110,3 +110,14 @@ case!(builtins_on_type_params);
 case!(instance_methods);
 // Method values of constants of defined types.
 case!(constant_method_values);
+// Methods of instances of generic interfaces (and of interface literals substituted in
+// generic code) are copies whose receiver is the instance; a method calling itself on
+// its own receiver selects itself.
+case!(interface_instance_methods);
+// Inference through multi-valued calls and generic functions passed as arguments;
+// unsafe.String/Slice/StringData/SliceData record go/types' signatures.
+case!(inference_from_arguments);
+// `var a, b = f()` at package level: one initializer for all (types, dependencies).
+case!(package_var_tuples);
+// Untyped strings ranged over stay untyped; untyped integers take their default type.
+case!(range_untyped);

@@ -90,14 +90,55 @@ impl Checker<'_> {
         if !sig.type_params.is_empty() {
             // Arguments first: their types drive inference.
             let operands: Vec<Operand> = args.iter().map(|&a| self.expr(env, a)).collect();
-            let typed: Vec<(ExprId, TypeId)> = args
+            let mut typed: Vec<(ExprId, TypeId)> = args
                 .iter()
                 .copied()
                 .zip(operands.iter().map(|x| x.ty))
                 .collect();
-            let Some(type_args) = self.infer(&sig, &typed, explicit, has_dots) else {
+            // `f(g())` with g returning several values passes each of them.
+            if let [(arg, ty)] = typed[..] {
+                let store = self.store();
+                if let Type::Tuple(vars) = store.ty(ty) {
+                    if vars.len() > 1 {
+                        typed = vars
+                            .iter()
+                            .map(|&v| (arg, store.obj(v).ty.unwrap_or(ty)))
+                            .collect();
+                    }
+                }
+            }
+            // Generic functions passed as arguments (`slices.SortFunc(s, slices.Compare)`)
+            // have their type parameters inferred along with the callee's.
+            let mut infer_sig = sig.clone();
+            let mut generic_args = Vec::new();
+            for (i, x) in operands.iter().enumerate() {
+                if x.mode == Mode::Invalid || !self.is_generic_signature(x.ty) {
+                    continue;
+                }
+                let store = self.store();
+                let generic = crate::under::underlying(&store, x.ty);
+                if let Type::Signature(arg_sig) = store.ty(generic) {
+                    let start = infer_sig.type_params.len();
+                    infer_sig
+                        .type_params
+                        .extend(arg_sig.type_params.iter().copied());
+                    generic_args.push((i, generic, start..infer_sig.type_params.len()));
+                }
+            }
+            let arg_params = infer_sig.type_params[sig.type_params.len()..].to_vec();
+            let Some(mut type_args) =
+                self.infer(&infer_sig, &typed, explicit, has_dots, &arg_params)
+            else {
                 return Operand::invalid(Some(e), self.invalid_type());
             };
+            let mut operands = operands;
+            for (i, generic, range) in generic_args {
+                let arg_type_args = type_args[range].to_vec();
+                let instance = self.instantiate_signature(generic, &arg_type_args);
+                self.record_instance(env, args[i], &arg_type_args, instance);
+                operands[i].ty = instance;
+            }
+            type_args.truncate(sig.type_params.len());
             let generic = crate::under::underlying(&self.store(), callee.ty);
             let instantiated = self.instantiate_signature(generic, &type_args);
             self.record_instance(env, fun, &type_args, instantiated);
@@ -577,18 +618,20 @@ impl Checker<'_> {
                 if ptr.mode == Mode::Invalid || len.mode == Mode::Invalid {
                     return Operand::invalid(Some(e), self.invalid_type());
                 }
-                let result = if builtin == Builtin::String {
-                    self.universe.basic(BasicKind::String)
+                // Recorded as `func(*byte, L) string` and `func(*T, L) []T` (the pointer
+                // type as the core type of the argument's).
+                let (param, result) = if builtin == Builtin::String {
+                    let byte_ptr = self.arena.add_type(Type::Pointer(self.universe.byte));
+                    (byte_ptr, self.universe.basic(BasicKind::String))
                 } else {
                     let store = self.store();
-                    let Type::Pointer(elem) =
-                        store.ty(crate::under::underlying(&store, ptr.ty)).clone()
-                    else {
+                    let core = Self::core_under(&store, ptr.ty);
+                    let Type::Pointer(elem) = store.ty(core).clone() else {
                         return Operand::invalid(Some(e), self.invalid_type());
                     };
-                    self.arena.add_type(Type::Slice(elem))
+                    (core, self.arena.add_type(Type::Slice(elem)))
                 };
-                self.record_builtin_signature(env, fun, &[ptr.ty, len.ty], result, false);
+                self.record_builtin_signature(env, fun, &[param, len.ty], result, false);
                 value(result)
             }
             Builtin::StringData | Builtin::SliceData if args.len() == 1 => {
@@ -596,19 +639,22 @@ impl Checker<'_> {
                 if x.mode == Mode::Invalid {
                     return Operand::invalid(Some(e), self.invalid_type());
                 }
-                let elem = if builtin == Builtin::StringData {
+                // Recorded as `func(string) *byte` and `func([]T) *T` (the slice type as
+                // the core type of the argument's).
+                let (param, elem) = if builtin == Builtin::StringData {
                     let string = self.universe.basic(BasicKind::String);
                     self.assign_to(env, &mut x, string);
-                    self.universe.byte
+                    (string, self.universe.byte)
                 } else {
                     let store = self.store();
-                    match store.ty(Self::core_under(&store, x.ty)) {
-                        Type::Slice(elem) => *elem,
+                    let core = Self::core_under(&store, x.ty);
+                    match store.ty(core) {
+                        Type::Slice(elem) => (core, *elem),
                         _ => return Operand::invalid(Some(e), self.invalid_type()),
                     }
                 };
                 let result = self.arena.add_type(Type::Pointer(elem));
-                self.record_builtin_signature(env, fun, &[x.ty], result, false);
+                self.record_builtin_signature(env, fun, &[param], result, false);
                 value(result)
             }
             Builtin::Sizeof | Builtin::Alignof if args.len() == 1 => {

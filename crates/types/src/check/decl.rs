@@ -287,10 +287,23 @@ impl Checker<'_> {
                 self.arena.objects[var.index as usize].ty = Some(t);
             }
         }
-        // One initializer for several variables is a multi-valued call: not typed yet.
-        let (Some(init), true) = (init, lhs.is_empty()) else {
+        let Some(init) = init else { return };
+        if !lhs.is_empty() {
+            // `var a, b = f()`: one multi-valued initializer for all the variables, checked
+            // once; they share its dependencies and are done.
+            self.init_vars(env, lhs, &[init]);
+            let invalid = self.invalid_type();
+            let deps = self.deps.get(&obj).cloned().unwrap_or_default();
+            for &var in lhs {
+                let object = &mut self.arena.objects[var.index as usize];
+                object.ty.get_or_insert(invalid);
+                if var != obj {
+                    self.deps.insert(var, deps.clone());
+                    self.colors.insert(var, Color::Black);
+                }
+            }
             return;
-        };
+        }
         let mut x = self.expr(env, init);
         if x.mode == Mode::Invalid {
             return;

@@ -1291,7 +1291,7 @@ impl Checker<'_> {
         if explicit.len() > sig.type_params.len() {
             return self.invalid(e);
         }
-        let Some(all) = self.infer(&sig, &[], &explicit, false) else {
+        let Some(all) = self.infer(&sig, &[], &explicit, false, &[]) else {
             return self.invalid(e);
         };
         let instance = self.instantiate_signature(generic_sig, &all);

@@ -193,9 +193,7 @@ impl Checker<'_> {
                     match m_ty.map(|t| (t, self.subst(t, map))) {
                         Some((old, new)) if old != new => {
                             changed = true;
-                            let mut object = self.store().obj(m).clone();
-                            object.ty = Some(new);
-                            methods.push(self.arena.add_object(object));
+                            methods.push(self.method_copy(m, new));
                         }
                         _ => methods.push(m),
                     }
@@ -209,11 +207,14 @@ impl Checker<'_> {
                 if !changed {
                     return ty;
                 }
-                self.arena.add_type(Type::Interface(InterfaceType {
+                let new_iface = self.arena.add_type(Type::Interface(InterfaceType {
                     methods,
                     embeddeds,
                     ..iface
-                }))
+                }));
+                // Methods whose receiver was the interface substituted get the new one.
+                self.replace_receivers(new_iface, ty, new_iface);
+                new_iface
             }
             Type::Union(terms) => {
                 let new_terms: Vec<Term> = terms
@@ -352,8 +353,23 @@ impl Checker<'_> {
             .zip(named.type_args.iter().copied())
             .collect();
         self.expanding.push(instance);
-        let expanded = self.subst(under, &map);
+        let mut expanded = self.subst(under, &map);
         self.expanding.pop();
+        // An instance of a generic interface has methods of its own, whose receiver is
+        // the instance.
+        if let Type::Interface(iface) = self.store().ty(expanded).clone() {
+            let store = self.store();
+            let has_origin_receivers = iface
+                .methods
+                .iter()
+                .any(|&m| method_receiver_type(&store, m) == Some(origin));
+            if has_origin_receivers {
+                if expanded == under {
+                    expanded = self.arena.add_type(Type::Interface(iface));
+                }
+                self.replace_receivers(expanded, origin, instance);
+            }
+        }
         if let Type::Named(n) = &mut self.arena.types[instance.index as usize] {
             n.underlying = Some(expanded);
         }
@@ -371,6 +387,60 @@ impl Checker<'_> {
             }
             _ => false,
         })
+    }
+
+    /// A copy of the method `method` with the signature `sig` (a new type of this
+    /// package's arena, or a copy of the method's is made), as a method of an instance:
+    /// its origin is `method`'s.
+    fn method_copy(&mut self, method: ObjId, sig: TypeId) -> ObjId {
+        let mut object = self.store().obj(method).clone();
+        let sig = if Some(sig) == object.ty || sig.pkg != self.arena.idx {
+            let copy = self.store().ty(sig).clone();
+            self.arena.add_type(copy)
+        } else {
+            sig
+        };
+        object.ty = Some(sig);
+        if let ObjKind::Func(info) = &mut object.kind {
+            info.origin = Some(info.origin.unwrap_or(method));
+        }
+        self.arena.add_object(object)
+    }
+
+    /// In the interface `iface` (of this package's arena), replaces each method whose
+    /// receiver has type `old` by a copy whose receiver has type `new`.
+    fn replace_receivers(&mut self, iface: TypeId, old: TypeId, new: TypeId) {
+        let Type::Interface(current) = self.store().ty(iface).clone() else {
+            return;
+        };
+        let mut methods = current.methods.clone();
+        for m in &mut methods {
+            if method_receiver_type(&self.store(), *m) != Some(old) {
+                continue;
+            }
+            let Some(sig) = self.store().obj(*m).ty else {
+                continue;
+            };
+            // A copy with a signature of its own, whose receiver can be replaced.
+            let copy = self.method_copy(*m, sig);
+            let sig = self.store().obj(copy).ty;
+            let recv = sig.and_then(|s| match self.store().ty(s) {
+                Type::Signature(sig) => sig.recv,
+                _ => None,
+            });
+            if let (Some(sig), Some(recv)) = (sig, recv) {
+                let mut var = self.store().obj(recv).clone();
+                var.ty = Some(new);
+                let var = self.arena.add_object(var);
+                if let Type::Signature(s) = &mut self.arena.types[sig.index as usize] {
+                    s.recv = Some(var);
+                }
+            }
+            *m = copy;
+        }
+        if let Type::Interface(i) = &mut self.arena.types[iface.index as usize] {
+            i.methods = methods;
+        }
     }
 
     /// The method `method` of the generic type as a method of its instance `instance`:
@@ -394,6 +464,15 @@ impl Checker<'_> {
             return method;
         };
         if sig.recv_type_params.len() != args.len() {
+            return method;
+        }
+        // The instance a method's own receiver names (a method calling itself on its
+        // receiver) has the method as it is.
+        let own_receiver = sig
+            .recv
+            .and_then(|recv| store.obj(recv).ty)
+            .map(|t| crate::under::deref(&store, t).0);
+        if own_receiver == Some(instance) {
             return method;
         }
         let map: TypeMap = sig.recv_type_params.iter().copied().zip(args).collect();
@@ -500,6 +579,7 @@ impl Checker<'_> {
         args: &[(ExprId, TypeId)],
         explicit: &[TypeId],
         has_dots: bool,
+        arg_params: &[TypeId],
     ) -> Option<Vec<TypeId>> {
         let mut bound: HashMap<TypeId, TypeId> = HashMap::new();
         for (&p, &a) in sig.type_params.iter().zip(explicit) {
@@ -558,7 +638,7 @@ impl Checker<'_> {
                     }
                     continue;
                 }
-                unify(&store, &sig.type_params, param, arg, &mut bound);
+                unify(&store, &sig.type_params, arg_params, param, arg, &mut bound);
             }
         }
         for (param, max) in max_untyped {
@@ -586,7 +666,14 @@ impl Checker<'_> {
                 match bound.get(&p).copied() {
                     Some(arg) => {
                         let arg_under = Self::core_under(&store, arg);
-                        unify(&store, &sig.type_params, core, arg_under, &mut bound);
+                        unify(
+                            &store,
+                            &sig.type_params,
+                            arg_params,
+                            core,
+                            arg_under,
+                            &mut bound,
+                        );
                     }
                     None if !contains_params(&store, core, &sig.type_params) => {
                         bound.insert(p, core);
@@ -705,26 +792,46 @@ fn contains_params_inner(
 }
 
 /// Matches the parameter type `x` against the argument type `y`, binding the type
-/// parameters `x` mentions.
+/// parameters `x` mentions. `arg_params` (among `params`) are the type parameters of
+/// generic functions passed as arguments, which `y` may mention and which are bound too.
 fn unify(
     store: &crate::store::TypeStore<'_>,
     params: &[TypeId],
+    arg_params: &[TypeId],
     x: TypeId,
     y: TypeId,
     bound: &mut HashMap<TypeId, TypeId>,
 ) {
-    crate::stack::with_stack(|| unify_inner(store, params, x, y, bound))
+    crate::stack::with_stack(|| unify_inner(store, params, arg_params, x, y, bound))
 }
 
 fn unify_inner(
     store: &crate::store::TypeStore<'_>,
     params: &[TypeId],
+    arg_params: &[TypeId],
     x: TypeId,
     y: TypeId,
     bound: &mut HashMap<TypeId, TypeId>,
 ) {
     if params.contains(&x) {
-        bound.entry(x).or_insert(y);
+        match bound.get(&x).copied() {
+            None => {
+                bound.insert(x, y);
+            }
+            // `f(g)` with g generic: g's parameter takes what f's was bound to.
+            Some(bx) if bx != y && arg_params.contains(&y) => {
+                bound.entry(y).or_insert(bx);
+            }
+            // Bound to a still unbound parameter of a generic argument: that one is y.
+            Some(bx) if bx != y && arg_params.contains(&bx) => {
+                bound.entry(bx).or_insert(y);
+            }
+            Some(_) => {}
+        }
+        return;
+    }
+    if arg_params.contains(&y) {
+        bound.entry(y).or_insert(x);
         return;
     }
     // An argument whose type is a type parameter of the enclosing function matches a
@@ -745,15 +852,15 @@ fn unify_inner(
     };
     match (store.ty(x), store.ty(yu)) {
         (Type::Pointer(a), Type::Pointer(b)) | (Type::Slice(a), Type::Slice(b)) => {
-            unify(store, params, *a, *b, bound)
+            unify(store, params, arg_params, *a, *b, bound)
         }
         (Type::Array { elem: a, .. }, Type::Array { elem: b, .. })
         | (Type::Chan { elem: a, .. }, Type::Chan { elem: b, .. }) => {
-            unify(store, params, *a, *b, bound)
+            unify(store, params, arg_params, *a, *b, bound)
         }
         (Type::Map { key: ka, elem: ea }, Type::Map { key: kb, elem: eb }) => {
-            unify(store, params, *ka, *kb, bound);
-            unify(store, params, *ea, *eb, bound);
+            unify(store, params, arg_params, *ka, *kb, bound);
+            unify(store, params, arg_params, *ea, *eb, bound);
         }
         (Type::Signature(a), Type::Signature(b)) => {
             for (va, vb) in a
@@ -763,15 +870,24 @@ fn unify_inner(
                 .chain(a.results.iter().zip(&b.results))
             {
                 if let (Some(ta), Some(tb)) = (store.obj(*va).ty, store.obj(*vb).ty) {
-                    unify(store, params, ta, tb, bound);
+                    unify(store, params, arg_params, ta, tb, bound);
                 }
             }
         }
         (Type::Named(a), Type::Named(b)) if a.origin.is_some() && a.origin == b.origin => {
             for (&ta, &tb) in a.type_args.iter().zip(&b.type_args) {
-                unify(store, params, ta, tb, bound);
+                unify(store, params, arg_params, ta, tb, bound);
             }
         }
         _ => {}
+    }
+}
+
+/// The type of a method's receiver, if it has one.
+fn method_receiver_type(store: &crate::store::TypeStore<'_>, method: ObjId) -> Option<TypeId> {
+    let sig = store.obj(method).ty?;
+    match store.ty(sig) {
+        Type::Signature(sig) => store.obj(sig.recv?).ty,
+        _ => None,
     }
 }

@@ -646,8 +646,10 @@ impl Checker<'_> {
                 _ => (None, None),
             }
         };
-        if is_untyped(&store, range.ty) && range.mode != Mode::Invalid {
-            // A constant ranged over (`range "abc"`, `range 10`) takes its default type.
+        let over_int = crate::predicates::is_integer(&store, range.ty);
+        if is_untyped(&store, range.ty) && range.mode != Mode::Invalid && over_int {
+            // An untyped integer ranged over (`range 10`) is assigned to the iteration
+            // variable, taking its default type; an untyped string stays untyped.
             let mut r = range.clone();
             let ty = default_type(&store, range.ty);
             self.assign_to(env, &mut r, ty);

@@ -67,7 +67,10 @@ impl Dumper<'_, '_> {
                 // A method promoted from an embedded instance is its instantiated method.
                 let obj = crate::lookup::method_owner(&self.store, recv, &selection.index)
                     .and_then(|owner| {
-                        self.input.info.instance_methods.get(&(owner, selection.obj))
+                        self.input
+                            .info
+                            .instance_methods
+                            .get(&(owner, selection.obj))
                     })
                     .copied()
                     .unwrap_or(selection.obj);
