@@ -62,6 +62,8 @@ struct EscapeHook<'a> {
     /// Every analysed package's files, for the positions of what importers report at
     /// its source (instances, wrappers of its methods).
     files: RwLock<HashMap<goescape_types::PkgIdx, PackageFiles>>,
+    /// The packages the flags apply to (the ones printed), analysed so far.
+    flagged: RwLock<std::collections::HashSet<goescape_types::PkgIdx>>,
     print: &'a (dyn Fn(&Package) -> bool + Sync),
     options: Options,
     /// The directory paths are shown relative to.
@@ -107,7 +109,22 @@ impl PackageHook for EscapeHook<'_> {
             any: view.universe.any,
             int_type: view.universe.basic[goescape_types::BasicKind::Int as usize],
             bool_type: view.universe.basic[goescape_types::BasicKind::Bool as usize],
+            inline_bodies: &|p| {
+                // The packages the flags name are compiled with -l; their dependencies
+                // are compiled with inlining.
+                !self
+                    .flagged
+                    .read()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .contains(&p)
+            },
         };
+        if (self.print)(view.package) {
+            self.flagged
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(view.pkg);
+        }
         let ir = Arc::new(lower_package(&input));
         let files: PackageFiles = Arc::new(
             view.package
@@ -215,6 +232,7 @@ pub fn run(args: &GcArgs) -> ExitStatus {
         summaries: RwLock::new(HashMap::new()),
         irs: RwLock::new(HashMap::new()),
         files: RwLock::new(HashMap::new()),
+        flagged: RwLock::new(std::collections::HashSet::new()),
         print: &roots,
         options: Options { level },
         dir: dir.clone(),

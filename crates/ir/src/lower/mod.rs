@@ -49,6 +49,10 @@ pub struct LowerInput<'a> {
     /// The predeclared `int` and `bool`, for the variables gc's rewrites declare.
     pub int_type: TypeId,
     pub bool_type: TypeId,
+    /// Whether a package's functions carry inline bodies in its export data, as they
+    /// do unless it was compiled with `-l`: a method wrapper tail-calls a promoted
+    /// pointer method that has none.
+    pub inline_bodies: &'a (dyn Fn(PkgIdx) -> bool + Sync),
 }
 
 /// Lowers every function of the package that has a body or is declared without one.

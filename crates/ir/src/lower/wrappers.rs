@@ -56,7 +56,7 @@ impl Lowerer<'_, '_> {
                 .methods;
                 for m in methods {
                     self.wrapper(
-                        &format!("{name}.{}", store.obj(m).name),
+                        &format!("{name}.{}", self.method_symbol(m)),
                         t,
                         false,
                         m,
@@ -70,7 +70,7 @@ impl Lowerer<'_, '_> {
             for sel in goescape_types::methodset::method_set(store, t) {
                 // T's own value methods need no wrapper; promoted ones do.
                 if sel.index.len() > 1 {
-                    let m = store.obj(sel.obj).name.to_string();
+                    let m = self.method_symbol(sel.obj);
                     self.wrapper_for(&format!("{name}.{m}"), t, false, &sel);
                 }
             }
@@ -83,9 +83,132 @@ impl Lowerer<'_, '_> {
                 if own && has_ptr_recv(store, sel.obj) {
                     continue;
                 }
-                let m = store.obj(sel.obj).name.to_string();
+                let m = self.method_symbol(sel.obj);
                 self.wrapper_for(&format!("(*{name}).{m}"), t, true, &sel);
             }
+        }
+    }
+
+    /// The wrappers of the unnamed types with methods that the package's own code and
+    /// declarations spell (`struct{ io.Reader }{r}`): gc makes them wherever such a type
+    /// literal appears, as it makes a declared type's where it is declared.
+    pub(super) fn anonymous_type_wrappers(&mut self) {
+        let store = self.store;
+        let mut roots: Vec<TypeId> = Vec::new();
+        for f in &self.out.funcs {
+            if f.generic {
+                continue;
+            }
+            roots.extend(f.dcl.iter().filter_map(|&v| match self.out.vars[v.index()].ty {
+                IrType::Go(t) => Some(t),
+                IrType::PointerTo(_) => None,
+            }));
+        }
+        roots.extend(self.out.exprs.iter().filter_map(|e| match e.ty {
+            IrType::Go(t) => Some(t),
+            IrType::PointerTo(_) => None,
+        }));
+        if let Some(scope) = store.package(self.input.pkg).scope {
+            let scope = store.scope(scope);
+            for name in scope.sorted_names() {
+                if let Some(obj) = scope.lookup(name) {
+                    roots.extend(store.obj(obj).ty);
+                }
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut found = Vec::new();
+        // A declared type's underlying type is no literal of its own: only the types
+        // it is spelled with are.
+        let mut underlying_of_declared = std::collections::HashSet::new();
+        while let Some(t) = roots.pop() {
+            let t = unalias(store, t);
+            if !seen.insert(t) {
+                continue;
+            }
+            match store.ty(t) {
+                // Declared types' wrappers are their package's; the structure of this
+                // package's own is read here.
+                Type::Named(n) => {
+                    let local = store.obj(n.obj).pkg == Some(self.input.pkg);
+                    if local && n.type_args.is_empty() && n.type_params.is_empty() {
+                        if let Some(u) = n.underlying {
+                            underlying_of_declared.insert(unalias(store, u));
+                            roots.push(u);
+                        }
+                    }
+                }
+                Type::Struct(st) => {
+                    roots.extend(st.fields.iter().filter_map(|&f| store.obj(f).ty));
+                    let embeds = st.fields.iter().any(
+                        |&f| matches!(&store.obj(f).kind, ObjKind::Var(v) if v.embedded),
+                    );
+                    if embeds {
+                        found.push(t);
+                    }
+                }
+                Type::Interface(i) => {
+                    roots.extend(i.methods.iter().filter_map(|&m| store.obj(m).ty));
+                    roots.extend(i.embeddeds.iter().copied());
+                    if !i.methods.is_empty() || !i.embeddeds.is_empty() {
+                        found.push(t);
+                    }
+                }
+                Type::Signature(sig) => roots.extend(
+                    sig.params
+                        .iter()
+                        .chain(&sig.results)
+                        .filter_map(|&v| store.obj(v).ty),
+                ),
+                Type::Tuple(vs) => roots.extend(vs.iter().filter_map(|&v| store.obj(v).ty)),
+                Type::Pointer(e) | Type::Slice(e) => roots.push(*e),
+                Type::Array { elem, .. } | Type::Chan { elem, .. } => roots.push(*elem),
+                Type::Map { key, elem } => roots.extend([*key, *elem]),
+                _ => {}
+            }
+        }
+        let mut named = std::collections::HashSet::new();
+        for t in found {
+            if underlying_of_declared.contains(&t) {
+                continue;
+            }
+            // Named as gc names symbols of types: its link string.
+            let mut name = String::new();
+            crate::shape::link_string(store, t, &mut name, 0);
+            if !named.insert(name.clone()) {
+                continue;
+            }
+            if matches!(store.ty(t), Type::Interface(_)) {
+                let methods = goescape_types::typeset::interface_type_set(store, t).methods;
+                for m in methods {
+                    let wrapper = format!("{name}.{}", self.method_symbol(m));
+                    self.wrapper(&wrapper, t, false, m, &[], true);
+                }
+                continue;
+            }
+            for sel in goescape_types::methodset::method_set(store, t) {
+                let m = self.method_symbol(sel.obj);
+                self.wrapper_for(&format!("{name}.{m}"), t, false, &sel);
+            }
+            // The pointer's method set, through the struct's own (an unnamed struct has
+            // no methods of its own, so every one is promoted).
+            for sel in goescape_types::methodset::pointer_method_set(store, t) {
+                let m = self.method_symbol(sel.obj);
+                self.wrapper_for(&format!("(*{name}).{m}"), t, true, &sel);
+            }
+        }
+    }
+
+    /// A method's name in its wrapper's: an unexported method of another package is
+    /// qualified by that package's path (`(*T).text/template/parse.newString`).
+    fn method_symbol(&self, m: ObjId) -> String {
+        let o = self.store.obj(m);
+        let exported = o.name.chars().next().is_some_and(char::is_uppercase);
+        match o.pkg {
+            Some(p) if !exported && p != self.input.pkg => {
+                format!("{}.{}", self.store.package(p).path, o.name)
+            }
+            _ => o.name.to_string(),
         }
     }
 
@@ -220,10 +343,17 @@ impl Lowerer<'_, '_> {
         }
         let mut results = Vec::new();
         for (i, &r) in sig.results.iter().enumerate() {
-            let rt = store.obj(r).ty.unwrap_or(super::INVALID_TYPE);
+            let ro = store.obj(r);
+            let rt = ro.ty.unwrap_or(super::INVALID_TYPE);
+            // Results keep the wrapped method's names.
+            let rname = if ro.name.is_empty() || &*ro.name == "_" || self.method_value_wrapper {
+                format!("~r{i}")
+            } else {
+                ro.name.to_string()
+            };
             results.push(self.wrapper_var(
                 f,
-                format!("~r{i}"),
+                rname,
                 IrType::Go(rt),
                 (AUTO, None),
                 VarClass::Result,
@@ -304,7 +434,19 @@ impl Lowerer<'_, '_> {
             }
         };
         let call = self.mk(call, IrType::Go(result_ty), AUTO, false);
-        let body = if results.is_empty() {
+        // A pointer wrapper of a promoted pointer method whose body importers cannot
+        // inline jumps to it (gc's OTAILCALL): its results are the method's, never
+        // assigned in the wrapper.
+        let tail_call = pointer
+            && !path.is_empty()
+            && !interface
+            && !self.method_value_wrapper
+            && has_ptr_recv(store, method)
+            && !store
+                .obj(method)
+                .pkg
+                .is_some_and(|p| (self.input.inline_bodies)(p));
+        let body = if results.is_empty() || tail_call {
             vec![self.stmt_new(StmtKind::Expr(call), AUTO)]
         } else if results.len() == 1 {
             vec![self.stmt_new(StmtKind::Return(vec![call]), AUTO)]
