@@ -27,6 +27,10 @@
 //! * `GOESCAPE_TYPES_SHOW=N` shows the first N differing lines per class and side
 //!   (default 3); `GOESCAPE_TYPES_CLASSES=EXPR,DEF` only shows those classes' lines.
 //! * `GOESCAPE_UPDATE_RATCHET=1` records the figures in docs/conformance/types.md.
+//!
+//! Lines are compared as multisets, except that the `INIT` lines of a package (go/types'
+//! `Info.InitOrder`) must also come in go/types' order wherever both sides print the same
+//! ones: the test fails otherwise.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -214,6 +218,17 @@ fn run() -> Result<bool, String> {
     show_differences(&comparison, &classes, &settings);
 
     let mut ok = true;
+    let misordered = init_order_differences(&pairs);
+    if !misordered.is_empty() {
+        ok = false;
+        println!(
+            "INIT order: {} packages list the same initializers in another order (a failure):",
+            misordered.len()
+        );
+        for (path, index, go_line, our_line) in &misordered {
+            println!("  {path}: initializer {index}: go/types {go_line:?}, ours {our_line:?}");
+        }
+    }
     if !ours.panics.is_empty() {
         ok = false;
         println!("{} panics caught (each is a bug):", ours.panics.len());
@@ -248,6 +263,37 @@ fn run() -> Result<bool, String> {
         secs(compared),
     );
     Ok(ok)
+}
+
+/// The packages whose `INIT` lines agree as multisets (what the class counts) but not in
+/// order, which is what go/types' `Info.InitOrder` specifies: the package, the index of the
+/// first initializer that differs and both lines there.
+fn init_order_differences(
+    pairs: &[(&str, Option<&str>, Option<&str>)],
+) -> Vec<(String, usize, String, String)> {
+    let inits = |body: &str| -> Vec<String> {
+        body.lines()
+            .filter(|l| l.starts_with("INIT "))
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut found = Vec::new();
+    for &(path, go, ours) in pairs {
+        let (Some(go), Some(ours)) = (go, ours) else {
+            continue;
+        };
+        let (go, ours) = (inits(go), inits(ours));
+        let (mut go_sorted, mut our_sorted) = (go.clone(), ours.clone());
+        go_sorted.sort();
+        our_sorted.sort();
+        if go_sorted != our_sorted {
+            continue; // counted as differing lines of the INIT class
+        }
+        if let Some(i) = (0..go.len()).find(|&i| go[i] != ours[i]) {
+            found.push((path.to_owned(), i, go[i].clone(), ours[i].clone()));
+        }
+    }
+    found
 }
 
 fn secs(d: Duration) -> f64 {

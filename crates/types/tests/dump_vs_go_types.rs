@@ -3,7 +3,7 @@
 //! Each `testdata/dump/NAME.go.txt` is checked alone as package `example.com/p` (file
 //! `p.go`, Go 1.26); `NAME.expected` is what `tools/gotypes` prints for it, written by
 //! `testdata/dump/regen.sh`. The lines are compared as multisets, so a failure lists just
-//! the lines one side lacks. Each case pins down one behaviour of go/types that the
+//! the lines one side lacks, and the `INIT` lines in order too. Each case pins down one behaviour of go/types that the
 //! conformance test on the standard library once found us missing.
 
 use std::collections::HashMap;
@@ -75,6 +75,14 @@ fn compare(source: &str, expected: &str) {
         missing.join("\n"),
         extra.join("\n")
     );
+    // The initialization order is an order.
+    let inits = |dump: &'_ str| -> Vec<String> {
+        dump.lines()
+            .filter(|l| l.starts_with("INIT "))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(inits(&ours), inits(expected), "INIT order");
 }
 
 macro_rules! case {
@@ -121,3 +129,5 @@ case!(inference_from_arguments);
 case!(package_var_tuples);
 // Untyped strings ranged over stay untyped; untyped integers take their default type.
 case!(range_untyped);
+// Initialization order takes constants first, then the fewest dependencies left.
+case!(init_order_constants);

@@ -103,18 +103,27 @@ impl Checker<'_> {
             .filter(|o| !matches!(self.arena.objects[o.index as usize].kind, ObjKind::Func(_)))
             .collect();
         let mut ndeps: HashMap<ObjId, usize> = graph.iter().map(|&n| (n, succ[&n].len())).collect();
-        let mut queue: BTreeSet<(usize, usize, ObjId)> =
-            graph.iter().map(|&n| (ndeps[&n], order[&n], n)).collect();
+        // Constants come before everything else, then the fewest dependencies left, then
+        // source order.
+        let not_const: HashMap<ObjId, bool> = graph
+            .iter()
+            .map(|&n| {
+                let kind = &self.arena.objects[n.index as usize].kind;
+                (n, !matches!(kind, ObjKind::Const(_)))
+            })
+            .collect();
+        let key = |n: ObjId, count: usize| (not_const[&n], count, order[&n], n);
+        let mut queue: BTreeSet<(bool, usize, usize, ObjId)> =
+            graph.iter().map(|&n| key(n, ndeps[&n])).collect();
         let mut emitted: HashSet<(usize, goescape_syntax::ast::ExprId)> = HashSet::new();
         while let Some(first) = queue.iter().next().copied() {
             queue.remove(&first);
-            let (_, _, n) = first;
+            let (_, _, _, n) = first;
             for &p in &pred[&n] {
                 if let Some(count) = ndeps.get_mut(&p) {
-                    let key = (*count, order[&p], p);
-                    if queue.remove(&key) {
+                    if queue.remove(&key(p, *count)) {
                         *count = count.saturating_sub(1);
-                        queue.insert((*count, order[&p], p));
+                        queue.insert(key(p, *count));
                     } else {
                         *count = count.saturating_sub(1);
                     }
