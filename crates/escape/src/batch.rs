@@ -337,10 +337,13 @@ impl<'a> Batch<'a> {
                 let by_value = !addrtaken && !reassigned && width <= 128;
                 if self.explains(loc) {
                     let how = if by_value { "value" } else { "ref" };
-                    let owner = self.display_name(var.func);
+                    // gc names the owner as %v does: an imported instance qualified.
+                    let owner = self.qualified_name(var.func);
                     let line = format!(
                         "{owner} capturing by {how}: {} (addr={} assign={} width={width})",
-                        var.name, addrtaken, reassigned
+                        self.loc_node_string(loc),
+                        addrtaken,
+                        reassigned
                     );
                     // A warning, not an explanation line (no position: no prefix).
                     self.explanations.push(Diagnostic::new(var.pos, line));

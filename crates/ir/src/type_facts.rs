@@ -71,17 +71,64 @@ impl<'a> TypeFacts<'a> {
     pub fn size(&self, ty: IrType) -> i64 {
         match ty {
             IrType::PointerTo(_) => self.ptr_size(),
-            IrType::Go(t) => self.sizes.sizeof(&self.store, self.resolve(t)).unwrap_or(0),
+            IrType::Go(t) => self.layout(t, 0).map_or(0, |(size, _)| size),
         }
     }
 
     pub fn align(&self, ty: IrType) -> i64 {
         match ty {
             IrType::PointerTo(_) => self.ptr_size(),
-            IrType::Go(t) => self
-                .sizes
-                .alignof(&self.store, self.resolve(t))
-                .unwrap_or(1),
+            IrType::Go(t) => self.layout(t, 0).map_or(1, |(_, align)| align),
+        }
+    }
+
+    /// The offsets of struct fields whose types mention the instance's parameters.
+    fn offsets_substituted(&self, fields: &[goescape_types::ObjId]) -> Option<Vec<i64>> {
+        let mut offset = 0i64;
+        let mut out = Vec::with_capacity(fields.len());
+        for &f in fields {
+            let (size, align) = self.layout(self.store.obj(f).ty?, 1)?;
+            offset = (offset + align - 1) & !(align - 1);
+            out.push(offset);
+            offset += size;
+        }
+        Some(out)
+    }
+
+    /// Size and alignment of `ty` with the instance's type parameters substituted,
+    /// also inside the structs and arrays that mention them (gc's layout rules).
+    fn layout(&self, ty: TypeId, depth: usize) -> Option<(i64, i64)> {
+        let ty = self.resolve(ty);
+        let plain = || {
+            Some((
+                self.sizes.sizeof(&self.store, ty)?,
+                self.sizes.alignof(&self.store, ty)?,
+            ))
+        };
+        if self.subst.is_empty() || depth > 32 || !crate::shape::has_type_params(&self.store, ty, 0) {
+            return plain();
+        }
+        match self.under(ty) {
+            Type::Struct(st) => {
+                let (mut offset, mut max_align, mut last_zero) = (0i64, 1i64, false);
+                for &f in &st.fields {
+                    let (size, align) = self.layout(self.store.obj(f).ty?, depth + 1)?;
+                    offset = (offset + align - 1) & !(align - 1);
+                    offset += size;
+                    max_align = max_align.max(align);
+                    last_zero = size == 0;
+                }
+                // A final zero-size field would point past the end: gc pads it.
+                if offset > 0 && last_zero {
+                    offset += 1;
+                }
+                Some(((offset + max_align - 1) & !(max_align - 1), max_align))
+            }
+            Type::Array { len, elem } => {
+                let (size, align) = self.layout(*elem, depth + 1)?;
+                Some((size.checked_mul(i64::try_from(len.unwrap_or(0)).ok()?)?, align))
+            }
+            _ => plain(),
         }
     }
 
@@ -155,7 +202,11 @@ impl<'a> TypeFacts<'a> {
                 }
             }
             Type::Struct(s) => {
-                let Some(offsets) = self.sizes.offsetsof(&self.store, &s.fields) else {
+                let offsets = self
+                    .sizes
+                    .offsetsof(&self.store, &s.fields)
+                    .or_else(|| self.offsets_substituted(&s.fields));
+                let Some(offsets) = offsets else {
                     // A layout that depends on type parameters: any field with pointers
                     // makes the struct hold some.
                     let any = s

@@ -31,7 +31,7 @@ use goescape_types::under::underlying;
 use goescape_types::{ObjId, PkgIdx, TypeId, TypeStore};
 
 use crate::expr::IrType;
-use crate::func::{Func, FuncKind, Pragmas};
+use crate::func::{Capture, Func, FuncKind, Pragmas};
 use crate::ids::{FuncId, StmtId, VarId};
 use crate::package::{Package, Unsupported};
 use crate::pos::IrPos;
@@ -262,7 +262,39 @@ impl<'a> Lowerer<'a, '_> {
             let stmts = self.block(&body.stmts);
             self.out.funcs[id.index()].body = Some(stmts);
         }
+        if generic {
+            self.dictionary_param(id);
+        }
         self.cur = saved;
+    }
+
+    /// A shaped instance's dictionary parameter `.dict`, at the function's position,
+    /// which every closure of its body captures, last (gc's reader captures it
+    /// unconditionally). It is not among the parameters callers pass.
+    fn dictionary_param(&mut self, id: FuncId) {
+        let pos = self.out.funcs[id.index()].pos;
+        let ty = universe_basic(self.store, goescape_types::BasicKind::UnsafePointer);
+        let dict = self.out.add_var(Var {
+            name: ".dict".to_owned(),
+            class: VarClass::Param,
+            ty: IrType::Go(ty),
+            pos,
+            func: id,
+            obj: None,
+            defn: None,
+            blank: false,
+            pos_pkg: None,
+        });
+        self.out.funcs[id.index()].dcl.push(dict);
+        for i in 0..self.out.funcs.len() {
+            let mut f = FuncId(i as u32);
+            while let Some(outer) = self.out.funcs[f.index()].outer {
+                f = outer;
+            }
+            if f == id && i != id.index() {
+                self.out.funcs[i].captures.push(Capture { var: dict, pos });
+            }
+        }
     }
 
     /// Variables for the receiver, parameters and results of `sig` in function `id`.
