@@ -131,3 +131,5 @@ case!(package_var_tuples);
 case!(range_untyped);
 // Initialization order takes constants first, then the fewest dependencies left.
 case!(init_order_constants);
+// Typed values that cannot be assigned: go/types' "cannot use" errors and their causes.
+case!(assignability_errors);

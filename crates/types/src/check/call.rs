@@ -183,6 +183,9 @@ impl Checker<'_> {
                 None => continue,
             };
             self.assign_to(env, &mut x, target);
+            let file = self.file(env);
+            let context = || format!("argument to {}", file.expr_string(fun));
+            self.check_assignable_in(env, &x, target, &context);
         }
         let mut result = Operand::new(Mode::Value, e, self.invalid_type());
         match result_types.len() {

@@ -291,7 +291,7 @@ impl Checker<'_> {
         if !lhs.is_empty() {
             // `var a, b = f()`: one multi-valued initializer for all the variables, checked
             // once; they share its dependencies and are done.
-            self.init_vars(env, lhs, &[init]);
+            self.init_vars(env, lhs, &[init], "variable declaration");
             let invalid = self.invalid_type();
             let deps = self.deps.get(&obj).cloned().unwrap_or_default();
             for &var in lhs {
@@ -325,8 +325,9 @@ impl Checker<'_> {
                 self.update_expr_type(env, e, target, true);
             }
         }
-        if declared.is_none() {
-            self.arena.objects[obj.index as usize].ty = Some(target);
+        match declared {
+            Some(declared) => self.check_assignable(env, &x, declared, "variable declaration"),
+            None => self.arena.objects[obj.index as usize].ty = Some(target),
         }
     }
 

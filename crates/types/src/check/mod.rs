@@ -6,6 +6,7 @@
 //! Every result is recorded in [`Info`]; every problem becomes a [`TypeError`] and
 //! checking goes on.
 
+mod assign;
 mod call;
 mod cycles;
 mod decl;

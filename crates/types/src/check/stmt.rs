@@ -202,6 +202,7 @@ impl Checker<'_> {
                     for (&r, &t) in results.iter().zip(&result_types) {
                         let mut x = self.expr(env, r);
                         self.assign_to(env, &mut x, t);
+                        self.check_assignable(env, &x, t, "return statement");
                     }
                 } else {
                     for &r in results.iter() {
@@ -412,7 +413,7 @@ impl Checker<'_> {
                         }
                     }
                     let objs: Vec<ObjId> = vars.iter().map(|&(_, v)| v).collect();
-                    self.init_vars(env, &objs, &value.values);
+                    self.init_vars(env, &objs, &value.values, "variable declaration");
                     for (name, var) in vars {
                         self.declare_local(env, env.scope, name, var);
                     }
@@ -443,14 +444,15 @@ impl Checker<'_> {
 
     /// Initializes variables from initializers: one each, or several from one
     /// multi-valued expression (go/types' `initVars`).
-    pub(super) fn init_vars(&mut self, env: Env, vars: &[ObjId], values: &[ExprId]) {
+    /// `context` names the statement in errors (`variable declaration`, `assignment`).
+    pub(super) fn init_vars(&mut self, env: Env, vars: &[ObjId], values: &[ExprId], context: &str) {
         if values.is_empty() {
             return;
         }
         if vars.len() == values.len() {
             for (&var, &value) in vars.iter().zip(values) {
                 let x = self.expr(env, value);
-                self.init_var(env, var, x);
+                self.init_var(env, var, x, context);
             }
             return;
         }
@@ -510,7 +512,7 @@ impl Checker<'_> {
     }
 
     /// A variable takes its declared type, or its initializer's default type.
-    fn init_var(&mut self, env: Env, var: ObjId, mut x: Operand) {
+    fn init_var(&mut self, env: Env, var: ObjId, mut x: Operand, context: &str) {
         let invalid = self.invalid_type();
         if x.mode == Mode::Invalid {
             let entry = &mut self.arena.objects[var.index as usize];
@@ -536,7 +538,9 @@ impl Checker<'_> {
             }
         };
         self.assign_to(env, &mut x, target);
-        if declared.is_none() {
+        if declared.is_some() {
+            self.check_assignable(env, &x, target, context);
+        } else {
             self.arena.objects[var.index as usize].ty = Some(target);
         }
     }
@@ -567,7 +571,7 @@ impl Checker<'_> {
             }
         }
         // Redeclared variables keep their type: assignments to them convert.
-        self.init_vars(env, &vars, rhs);
+        self.init_vars(env, &vars, rhs, "assignment");
         for (ident, obj) in new_vars {
             self.declare_local(env, env.scope, ident, obj);
         }
@@ -591,8 +595,12 @@ impl Checker<'_> {
         if lhs.len() == rhs.len() {
             for (&r, target) in rhs.iter().zip(targets) {
                 let mut x = self.expr(env, r);
+                let declared = target;
                 let target = target.unwrap_or_else(|| default_type(&self.store(), x.ty));
                 self.assign_to(env, &mut x, target);
+                if declared.is_some() {
+                    self.check_assignable(env, &x, target, "assignment");
+                }
             }
         } else if rhs.len() == 1 {
             self.multi_value(env, rhs[0], lhs.len());
