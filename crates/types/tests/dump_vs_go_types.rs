@@ -133,3 +133,6 @@ case!(range_untyped);
 case!(init_order_constants);
 // Typed values that cannot be assigned: go/types' "cannot use" errors and their causes.
 case!(assignability_errors);
+// A generic function calling itself with arguments of its own type parameters' types:
+// the type parameters to infer are told apart from the arguments'.
+case!(recursive_generic_calls);

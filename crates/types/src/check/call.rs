@@ -109,7 +109,10 @@ impl Checker<'_> {
             }
             // Generic functions passed as arguments (`slices.SortFunc(s, slices.Compare)`)
             // have their type parameters inferred along with the callee's.
-            let mut infer_sig = sig.clone();
+            let arg_types: Vec<TypeId> = typed.iter().map(|&(_, t)| t).collect();
+            let mut infer_sig = self
+                .renamed_for_recursion(&sig, &arg_types)
+                .unwrap_or_else(|| sig.clone());
             let mut generic_args = Vec::new();
             for (i, x) in operands.iter().enumerate() {
                 if x.mode == Mode::Invalid || !self.is_generic_signature(x.ty) {

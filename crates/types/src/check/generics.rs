@@ -548,6 +548,58 @@ impl Checker<'_> {
         self.info.instance_methods = std::mem::take(&mut self.method_instances);
     }
 
+    /// For inference in a call whose arguments mention the callee's own type parameters
+    /// (a generic function calling itself, `g(&a, &b)` in `g[P any](a, b P)`): the
+    /// signature with fresh type parameters standing for the callee's, so that `P` of
+    /// the arguments and `P` to infer are told apart. None if no argument mentions them.
+    pub(super) fn renamed_for_recursion(
+        &mut self,
+        sig: &Signature,
+        arg_types: &[TypeId],
+    ) -> Option<Signature> {
+        let store = self.store();
+        if !arg_types
+            .iter()
+            .any(|&t| contains_params(&store, t, &sig.type_params))
+        {
+            return None;
+        }
+        let mut fresh = Vec::with_capacity(sig.type_params.len());
+        for &p in &sig.type_params {
+            let Type::TypeParam(tp) = self.store().ty(p).clone() else {
+                return None;
+            };
+            fresh.push(self.arena.add_type(Type::TypeParam(TypeParamType {
+                constraint: None,
+                ..tp
+            })));
+        }
+        let map: TypeMap = sig
+            .type_params
+            .iter()
+            .copied()
+            .zip(fresh.iter().copied())
+            .collect();
+        for (&p, &f) in sig.type_params.iter().zip(&fresh) {
+            let constraint = match self.store().ty(p) {
+                Type::TypeParam(tp) => tp.constraint,
+                _ => None,
+            };
+            let constraint = constraint.map(|c| self.subst(c, &map));
+            if let Type::TypeParam(tp) = &mut self.arena.types[f.index as usize] {
+                tp.constraint = constraint;
+            }
+        }
+        let params = self.subst_vars(&sig.params, &map).0;
+        let results = self.subst_vars(&sig.results, &map).0;
+        Some(Signature {
+            params,
+            results,
+            type_params: fresh,
+            ..sig.clone()
+        })
+    }
+
     /// Instantiates a generic signature with explicit or inferred type arguments.
     pub(super) fn instantiate_signature(&mut self, sig: TypeId, args: &[TypeId]) -> TypeId {
         let Type::Signature(generic) = self.store().ty(sig).clone() else {
