@@ -121,6 +121,16 @@ impl Batch<'_> {
         match at {
             NoteAt::Expr(e) => (p.expr(e), self.pkg.expr(e).pos),
             NoteAt::Stmt(s) => (p.stmt(s), self.pkg.stmt(s).pos),
+            NoteAt::Case { stmt, index } => {
+                let pos = match &self.pkg.stmt(stmt).kind {
+                    goescape_ir::stmt::StmtKind::TypeSwitch { cases, .. }
+                    | goescape_ir::stmt::StmtKind::Switch { cases, .. } => {
+                        cases.get(index).map_or(self.pkg.stmt(stmt).pos, |c| c.pos)
+                    }
+                    _ => self.pkg.stmt(stmt).pos,
+                };
+                (p.case_clause(stmt, index), pos)
+            }
             NoteAt::Capture { var, pos } => (self.pkg.var(var).name.clone(), pos),
         }
     }

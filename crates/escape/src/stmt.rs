@@ -22,7 +22,7 @@ impl Batch<'_> {
     fn stmt_inner(&mut self, id: StmtId) {
         let pkg = self.pkg;
         match &pkg.stmt(id).kind {
-            StmtKind::Jump => {}
+            StmtKind::Jump(_) => {}
             StmtKind::Block(list) => self.block(list),
             StmtKind::Decl(v) => {
                 if !pkg.var(*v).blank {
@@ -85,13 +85,14 @@ impl Batch<'_> {
             StmtKind::TypeSwitch { x, bound, cases } => {
                 let mut ks = Vec::new();
                 if *bound {
-                    for c in cases {
+                    for (index, c) in cases.iter().enumerate() {
                         if let Some(v) = c.var {
                             let k = self.dcl(v);
                             let ty = pkg.var(v).ty;
                             if self.has_pointers(ty) {
                                 let k = self.dot_type(k, ty);
-                                ks.push(self.note_stmt(k, id, "switch case"));
+                                let at = crate::graph::NoteAt::Case { stmt: id, index };
+                                ks.push(self.note(k, at, "switch case"));
                             }
                         }
                     }

@@ -352,11 +352,49 @@ impl Printer<'_> {
             S::For { .. } | S::Range { .. } => "for loop".to_owned(),
             S::Select(_) => "select statement".to_owned(),
             S::Switch { .. } | S::TypeSwitch { .. } => "switch statement".to_owned(),
-            S::If { cond, .. } => format!("if {} {{ ... }}", self.expr(*cond)),
-            S::Block(_) => String::new(),
+            S::If { cond, then, else_ } => {
+                let mut out = format!("if {} {{ {} }}", self.expr(*cond), self.stmt_list(then));
+                if !else_.is_empty() {
+                    let _ = write!(out, " else {{ {} }}", self.stmt_list(else_));
+                }
+                out
+            }
+            S::Block(list) => self.stmt_list(list),
             S::Label { name, .. } => format!("{name}: "),
-            S::Jump => String::new(),
+            S::Jump(text) => text.clone(),
         }
+    }
+
+    /// Statements as gc prints a list of them: joined by `; `. Declarations print
+    /// nothing (gc keeps them in the initialisation of the assignment that follows).
+    pub fn stmt_list(&self, list: &[crate::ids::StmtId]) -> String {
+        let parts: Vec<String> = list
+            .iter()
+            .filter(|&&s| !matches!(self.pkg.stmt(s).kind, crate::stmt::StmtKind::Decl(_)))
+            .map(|&s| self.stmt(s))
+            .collect();
+        parts.join("; ")
+    }
+
+    /// Clause `index` of switch statement `s` as gc prints it: `case T1, T2: body`.
+    pub fn case_clause(&self, s: crate::ids::StmtId, index: usize) -> String {
+        use crate::stmt::StmtKind as S;
+        let (S::Switch { cases, .. } | S::TypeSwitch { cases, .. }) = &self.pkg.stmt(s).kind else {
+            return String::new();
+        };
+        let Some(case) = cases.get(index) else {
+            return String::new();
+        };
+        let head = if !case.types.is_empty() {
+            format!("case {}", case.types.join(", "))
+        } else if !case.list.is_empty() {
+            let mut out = String::from("case ");
+            self.list(&mut out, &case.list);
+            out
+        } else {
+            "default".to_owned()
+        };
+        format!("{head}: {}", self.stmt_list(&case.body))
     }
 
     /// A call of a generic function as gc prints it: the shaped instance called with

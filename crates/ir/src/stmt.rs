@@ -29,6 +29,8 @@ pub struct Case {
     pub list: Vec<ExprId>,
     /// For a type switch with a bound variable: this clause's variable.
     pub var: Option<VarId>,
+    /// A type switch clause's types, as gc prints them (`nil` for nil).
+    pub types: Vec<String>,
     pub body: Vec<StmtId>,
 }
 
@@ -113,6 +115,6 @@ pub enum StmtKind {
         name: String,
         looping: bool,
     },
-    /// break, continue, goto, fallthrough: no data flows.
-    Jump,
+    /// break, continue, goto, fallthrough (as gc prints it: `break L`): no data flows.
+    Jump(String),
 }

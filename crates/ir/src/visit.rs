@@ -26,7 +26,7 @@ pub fn for_each_expr(pkg: &Package, func: FuncId, mut f: impl FnMut(ExprId)) {
 fn stmt_children(pkg: &Package, s: StmtId, stmts: &mut Vec<StmtId>, exprs: &mut Vec<ExprId>) {
     match &pkg.stmt(s).kind {
         StmtKind::Block(list) => stmts.extend(list),
-        StmtKind::Decl(_) | StmtKind::Label { .. } | StmtKind::Jump => {}
+        StmtKind::Decl(_) | StmtKind::Label { .. } | StmtKind::Jump(_) => {}
         StmtKind::Assign { x, y } => {
             exprs.push(*x);
             exprs.extend(y);

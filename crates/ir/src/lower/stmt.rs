@@ -202,7 +202,17 @@ impl<'a> Lowerer<'a, '_> {
                         }
                     }
                     None => {
-                        let s = self.stmt_new(StmtKind::Jump, pos);
+                        let word = match tok {
+                            Token::Break => "break",
+                            Token::Continue => "continue",
+                            Token::Goto => "goto",
+                            _ => "fallthrough",
+                        };
+                        let text = match label {
+                            Some(l) => format!("{word} {}", file.ident_name(*l)),
+                            None => word.to_owned(),
+                        };
+                        let s = self.stmt_new(StmtKind::Jump(text), pos);
                         self.emit(out, s);
                     }
                 }
@@ -286,6 +296,7 @@ impl<'a> Lowerer<'a, '_> {
                             pos: self.pos(*case_pos),
                             list,
                             var: None,
+                            types: Vec::new(),
                             body: body_stmts,
                         });
                     }
@@ -340,11 +351,30 @@ impl<'a> Lowerer<'a, '_> {
                             };
                             self.out.vars[v.index()].pos = at;
                         }
+                        let types = list
+                            .iter()
+                            .map(|&t| {
+                                let ty = self.type_of(t);
+                                if matches!(self.store.ty(ty), goescape_types::ty::Type::Basic(b) if b.kind == goescape_types::BasicKind::UntypedNil)
+                                {
+                                    return "nil".to_owned();
+                                }
+                                crate::fmt::Printer {
+                                    pkg: &self.out,
+                                    store: self.store,
+                                    local: self.input.pkg,
+                                    shapes: None,
+                                    facts: None,
+                                }
+                                .type_string(ty)
+                            })
+                            .collect();
                         let body = self.block(body);
                         cases.push(Case {
                             pos: self.pos(*case_pos),
                             list: Vec::new(),
                             var,
+                            types,
                             body,
                         });
                     }
@@ -1311,7 +1341,7 @@ impl Lowerer<'_, '_> {
                 self.out.expr(c).pos,
                 true,
             );
-            let brk = self.stmt_new(StmtKind::Jump, pos);
+            let brk = self.stmt_new(StmtKind::Jump("break".to_owned()), pos);
             pre.push(self.stmt_new(
                 StmtKind::If {
                     cond: not,
