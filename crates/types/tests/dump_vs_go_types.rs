@@ -136,3 +136,5 @@ case!(assignability_errors);
 // A generic function calling itself with arguments of its own type parameters' types:
 // the type parameters to infer are told apart from the arguments'.
 case!(recursive_generic_calls);
+// Imports no identifier refers to (dot-imports count the names they bring in).
+case!(unused_imports);

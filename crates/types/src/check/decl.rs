@@ -54,6 +54,7 @@ impl Checker<'_> {
         self.check_delayed_bodies();
         self.instantiate_promoted_methods();
         self.init_order();
+        self.unused_imports();
         // Untyped expressions whose type was never fixed keep their untyped type.
         let mut remaining: Vec<_> = self.untyped.drain().collect();
         remaining.sort_by_key(|((file, expr), _)| (*file, *expr));

@@ -1045,6 +1045,17 @@ impl Checker<'_> {
         x
     }
 
+    /// Records that an import's package name is referred to.
+    fn mark_package_used(&mut self, pkg_name: crate::ids::ObjId) {
+        if pkg_name.pkg != self.arena.idx {
+            return;
+        }
+        if let ObjKind::PkgName { used, .. } = &mut self.arena.objects[pkg_name.index as usize].kind
+        {
+            *used = true;
+        }
+    }
+
     /// The operand a name denotes: an identifier, or `pkg.Name` (a qualified identifier).
     /// With `want_type`, a name that does not denote a type is reported as such.
     pub(super) fn operand_of_name(&mut self, env: Env, e: ExprId, want_type: bool) -> Operand {
@@ -1057,7 +1068,13 @@ impl Checker<'_> {
                     return self.invalid(e);
                 }
                 match self.lookup(env, &name) {
-                    Some(obj) => (*ident, obj),
+                    Some(obj) => {
+                        // A dot-imported name uses its import.
+                        if let Some(&pkg_name) = self.dot_imports.get(&(env.file, obj)) {
+                            self.mark_package_used(pkg_name);
+                        }
+                        (*ident, obj)
+                    }
                     None => {
                         self.error(env.file, ident.pos(), format!("undefined: {name}"));
                         return self.invalid(e);
@@ -1079,11 +1096,7 @@ impl Checker<'_> {
                 self.info.files[env.file]
                     .uses
                     .insert(pkg_ident.pos().0, pkg_obj);
-                if let ObjKind::PkgName { used, .. } =
-                    &mut self.arena.objects[pkg_obj.index as usize].kind
-                {
-                    *used = true;
-                }
+                self.mark_package_used(pkg_obj);
                 let name = file.ident_name(*sel);
                 let scope = self.store().package(imported).scope;
                 let found = scope.and_then(|scope| self.store().scope(scope).lookup(&name));

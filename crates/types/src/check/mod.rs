@@ -117,6 +117,7 @@ pub fn check_package(
         expanding: Vec::new(),
         extents: extent::Extents::default(),
         method_instances: HashMap::new(),
+        dot_imports: HashMap::new(),
         type_hashes: HashMap::new(),
     };
     checker.collect_objects();
@@ -176,6 +177,8 @@ pub(crate) struct Checker<'a> {
     extents: extent::Extents,
     /// The methods of instances made so far, by instance and generic method.
     method_instances: HashMap<(TypeId, ObjId), ObjId>,
+    /// The objects dot-imports make visible, by file and object: the import's name.
+    dot_imports: HashMap<(usize, ObjId), ObjId>,
 }
 
 /// Where names are looked up: a file of the package and a scope.

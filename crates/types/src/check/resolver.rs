@@ -451,7 +451,7 @@ impl Checker<'_> {
             }
         }
         if name == "." {
-            self.dot_import(file_index, file_scope, imported, spec_pos);
+            self.dot_import(file_index, file_scope, imported, spec_pos, pkg_name);
         } else if name != "_" {
             if self.scope_mut(file_scope).insert(&name, pkg_name).is_err() {
                 self.error(
@@ -466,7 +466,15 @@ impl Checker<'_> {
     }
 
     /// Makes the exported objects of `imported` visible in the file scope.
-    fn dot_import(&mut self, file_index: usize, file_scope: ScopeId, imported: PkgIdx, pos: Pos) {
+    /// Using one of them uses the import `pkg_name`.
+    fn dot_import(
+        &mut self,
+        file_index: usize,
+        file_scope: ScopeId,
+        imported: PkgIdx,
+        pos: Pos,
+        pkg_name: ObjId,
+    ) {
         let exported: Vec<(Box<str>, ObjId)> = {
             let store = self.store();
             let Some(scope) = store.package(imported).scope else {
@@ -481,9 +489,38 @@ impl Checker<'_> {
                 .collect()
         };
         for (name, obj) in exported {
+            self.dot_imports.insert((file_index, obj), pkg_name);
             if self.scope_mut(file_scope).insert(&name, obj).is_err() {
                 self.error(file_index, pos, format!("{name} redeclared in this block"));
             }
+        }
+    }
+
+    /// `"path" imported and not used` for each import no identifier refers to (go/types'
+    /// `unusedImports`), in the order of the imports.
+    pub(super) fn unused_imports(&mut self) {
+        let unused: Vec<ObjId> = (0..self.arena.objects.len())
+            .map(|i| ObjId::new(self.arena.idx, i))
+            .filter(|&id| {
+                let object = &self.arena.objects[id.index as usize];
+                matches!(object.kind, ObjKind::PkgName { used: false, .. }) && &*object.name != "_"
+            })
+            .collect();
+        for id in unused {
+            let object = &self.arena.objects[id.index as usize];
+            let ObjKind::PkgName { imported, .. } = object.kind else {
+                continue;
+            };
+            let Some(pos) = object.pos else { continue };
+            let path = self.store().package(imported).path.clone();
+            let elem = path.rsplit('/').next().unwrap_or(&path);
+            let name = object.name.clone();
+            let msg = if name.is_empty() || &*name == "." || &*name == elem {
+                format!("{path:?} imported and not used")
+            } else {
+                format!("{path:?} imported as {name} and not used")
+            };
+            self.soft_error(pos.file as usize, Pos(pos.offset), msg);
         }
     }
 
