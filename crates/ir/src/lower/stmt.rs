@@ -232,8 +232,32 @@ impl<'a> Lowerer<'a, '_> {
                 if let Some(init) = init {
                     self.stmt(*init, out);
                 }
-                // gc's noder drops the branch a constant condition never takes.
+                // gc's noder drops the branch a constant condition never takes, and
+                // flattens the statement into the branch it keeps.
                 let (known, cond) = self.static_bool(*cond);
+                if known != 0 {
+                    let constant = self.tv(cond).is_some_and(|tv| tv.mode == Mode::Constant);
+                    if !constant {
+                        // `_ = cond`, for its side effects.
+                        let c = self.expr(cond);
+                        let blank = self.mk(ExprKind::Blank, self.out.expr(c).ty, self.out.expr(c).pos, false);
+                        self.flush(out);
+                        let s = self.stmt_new(StmtKind::Assign { x: blank, y: Some(c) }, self.pos(*if_pos));
+                        self.emit(out, s);
+                    }
+                    let kept = if known > 0 {
+                        self.block(&body.stmts)
+                    } else {
+                        match else_ {
+                            Some(e) => self.block(std::slice::from_ref(e)),
+                            None => Vec::new(),
+                        }
+                    };
+                    for s in kept {
+                        self.emit(out, s);
+                    }
+                    return;
+                }
                 let c = self.expr(cond);
                 self.flush(out);
                 let then = if known >= 0 {
