@@ -138,3 +138,6 @@ case!(assignability_errors);
 case!(recursive_generic_calls);
 // Imports no identifier refers to (dot-imports count the names they bring in).
 case!(unused_imports);
+// Local variables never used (assigning to one is no use); a type switch's variable
+// must be used in one of its clauses.
+case!(unused_vars);

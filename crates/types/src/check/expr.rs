@@ -1073,6 +1073,7 @@ impl Checker<'_> {
                         if let Some(&pkg_name) = self.dot_imports.get(&(env.file, obj)) {
                             self.mark_package_used(pkg_name);
                         }
+                        self.mark_var_used(obj);
                         (*ident, obj)
                     }
                     None => {

@@ -118,6 +118,7 @@ pub fn check_package(
         extents: extent::Extents::default(),
         method_instances: HashMap::new(),
         dot_imports: HashMap::new(),
+        local_vars: Vec::new(),
         type_hashes: HashMap::new(),
     };
     checker.collect_objects();
@@ -179,6 +180,9 @@ pub(crate) struct Checker<'a> {
     method_instances: HashMap<(TypeId, ObjId), ObjId>,
     /// The objects dot-imports make visible, by file and object: the import's name.
     dot_imports: HashMap<(usize, ObjId), ObjId>,
+    /// For each function body being checked (innermost last), its local variables, to
+    /// report those never used.
+    local_vars: Vec<Vec<ObjId>>,
 }
 
 /// Where names are looked up: a file of the package and a scope.

@@ -17,10 +17,13 @@ use crate::ty::Type;
 impl Checker<'_> {
     /// Checks a function body in a scope that already holds its parameters and results.
     pub(super) fn func_body(&mut self, env: Env, body: &Block) {
+        self.local_vars.push(Vec::new());
         for &stmt in &body.stmts {
             self.stmt(env, stmt);
         }
         self.labels(env, body);
+        let locals = self.local_vars.pop().unwrap_or_default();
+        self.unused_vars(locals);
         let has_results = env.func.is_some_and(
             |sig| matches!(self.store().ty(sig), Type::Signature(s) if !s.results.is_empty()),
         );
@@ -118,6 +121,65 @@ impl Checker<'_> {
         self.arena.objects[obj.index as usize].parent = Some(scope);
     }
 
+    /// `declared and not used: x` for the local variables of a function body never used,
+    /// in source order (go/types' `usage`).
+    fn unused_vars(&mut self, mut locals: Vec<ObjId>) {
+        locals.retain(|&v| {
+            let object = &self.arena.objects[v.index as usize];
+            &*object.name != "_" && matches!(object.kind, ObjKind::Var(VarInfo { used: false, .. }))
+        });
+        locals.sort_by_key(|&v| {
+            let pos = self.arena.objects[v.index as usize].pos;
+            pos.map(|p| (p.file, p.offset))
+        });
+        for v in locals {
+            let object = &self.arena.objects[v.index as usize];
+            let Some(pos) = object.pos else { continue };
+            let msg = format!("declared and not used: {}", object.name);
+            self.soft_error(pos.file as usize, goescape_syntax::Pos(pos.offset), msg);
+        }
+    }
+
+    /// Marks a variable of this package as used (its value is read, or its address taken).
+    pub(super) fn mark_var_used(&mut self, var: ObjId) {
+        if var.pkg != self.arena.idx {
+            return;
+        }
+        if let ObjKind::Var(info) = &mut self.arena.objects[var.index as usize].kind {
+            info.used = true;
+        }
+    }
+
+    /// Whether a variable of this package is marked used.
+    fn var_used(&self, var: ObjId) -> bool {
+        var.pkg == self.arena.idx
+            && matches!(
+                self.arena.objects[var.index as usize].kind,
+                ObjKind::Var(VarInfo { used: true, .. })
+            )
+    }
+
+    /// Checks `lhs`, an expression assigned to: assigning to a variable named by a plain
+    /// identifier is no use of it.
+    fn assigned_expr(&mut self, env: Env, lhs: ExprId) -> Operand {
+        let target = self.unparen(env, lhs);
+        let var = match self.file(env).expr(target).kind {
+            ExprKind::Ident(ident) => {
+                let name = self.file(env).ident_name(ident).into_owned();
+                self.lookup(env, &name)
+            }
+            _ => None,
+        };
+        let was_used = var.map(|v| self.var_used(v));
+        let x = self.expr(env, lhs);
+        if let (Some(v), Some(false)) = (var, was_used) {
+            if let ObjKind::Var(info) = &mut self.arena.objects[v.index as usize].kind {
+                info.used = false;
+            }
+        }
+        x
+    }
+
     fn local_var(&mut self, env: Env, ident: Ident) -> ObjId {
         let obj = self.new_object(
             env.file,
@@ -132,6 +194,9 @@ impl Checker<'_> {
         self.info.files[env.file]
             .defs
             .insert(ident.pos().0, Some(obj));
+        if let Some(frame) = self.local_vars.last_mut() {
+            frame.push(obj);
+        }
         obj
     }
 
@@ -589,7 +654,7 @@ impl Checker<'_> {
                     continue;
                 }
             }
-            let x = self.expr(env, l);
+            let x = self.assigned_expr(env, l);
             targets.push((x.mode != Mode::Invalid).then_some(x.ty));
         }
         if lhs.len() == rhs.len() {
@@ -687,7 +752,7 @@ impl Checker<'_> {
                             continue;
                         }
                     }
-                    self.expr(env, expr);
+                    self.assigned_expr(env, expr);
                 }
             }
         }
@@ -719,6 +784,7 @@ impl Checker<'_> {
         if let Some(name) = name {
             self.info.files[env.file].defs.insert(name.pos().0, None);
         }
+        let mut any_used = false;
         for &clause in &body.stmts {
             let StmtKind::CaseClause {
                 case_pos,
@@ -742,6 +808,7 @@ impl Checker<'_> {
                     single = Some(ty);
                 }
             }
+            let mut clause_var = None;
             if let Some(name) = name {
                 let ty = single.unwrap_or(subject.ty);
                 let obj = self.arena.add_object(Object {
@@ -759,10 +826,19 @@ impl Checker<'_> {
                 });
                 self.info.files[env.file].implicits.insert(case_pos.0, obj);
                 self.declare_local(clause_env, clause_env.scope, name, obj);
+                clause_var = Some(obj);
             }
             for &stmt in body.iter() {
                 self.stmt(clause_env, stmt);
             }
+            if let Some(obj) = clause_var {
+                any_used |= self.var_used(obj);
+            }
+        }
+        // The clauses' variables act as one: one of them must be used.
+        if let (Some(name), false) = (name, any_used) {
+            let msg = format!("{} declared and not used", file.ident_name(name));
+            self.soft_error(env.file, name.pos(), msg);
         }
     }
 }
