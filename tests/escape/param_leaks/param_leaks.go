@@ -45,3 +45,12 @@ func callerHeap() {
 	x := 1 // ERROR "moved to heap: x$"
 	heap(&x)
 }
+
+func pair(p *int) (*int, bool) { return p, true } // ERROR "leaking param: p to result ~r0 level=0$"
+
+// A result assigned again by ":=" (with a new variable beside it) is the result.
+func redeclared(p *int) (r *int) { // ERROR "leaking param: p to result r level=0$"
+	r, ok := pair(p)
+	_ = ok
+	return
+}

@@ -551,6 +551,14 @@ impl<'a> Lowerer<'a, '_> {
                     let ty = self.out.vars[v.index()].ty;
                     return self.mk(ExprKind::Var(v), ty, pos, false);
                 }
+                // A variable `:=` assigns again (a result, or one of the same block): the
+                // checker records no type for it there, its variable has one.
+                if let Some(&obj) = self.finfo().uses.get(&ident.span.start) {
+                    if let Some(&v) = self.var_of.get(&obj) {
+                        let ty = self.out.vars[v.index()].ty;
+                        return self.mk(ExprKind::Var(v), ty, pos, false);
+                    }
+                }
             }
         }
         self.expr(e)
