@@ -48,7 +48,8 @@ pub struct GcArgs {
 struct PackageEscapes {
     /// `file:line:col: message`, in the order the analysis produced them.
     lines: Vec<String>,
-    unsupported: usize,
+    /// What the lowering could not model, in its words.
+    unsupported: Vec<String>,
 }
 
 /// A package's files as positions are printed from: path and line table.
@@ -198,7 +199,7 @@ impl PackageHook for EscapeHook<'_> {
         }
         PackageEscapes {
             lines,
-            unsupported: ir.unsupported.len(),
+            unsupported: ir.unsupported.iter().map(|u| u.what.clone()).collect(),
         }
     }
 }
@@ -265,11 +266,12 @@ pub fn run(args: &GcArgs) -> ExitStatus {
                         let _ = writeln!(out, "{line}");
                     }
                 }
-                if escapes.unsupported > 0 {
+                if let Some(first) = escapes.unsupported.first() {
                     eprintln_line(&format!(
-                        "goescape: package {}: {} constructs not analysed yet (generic code, \
-                         range over functions, package initialisers); its report is incomplete",
-                        p.import_path, escapes.unsupported
+                        "goescape: package {}: {} constructs not analysed yet (first: {first}); \
+                         its report is incomplete",
+                        p.import_path,
+                        escapes.unsupported.len()
                     ));
                 }
             }

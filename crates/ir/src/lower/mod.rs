@@ -169,19 +169,21 @@ impl<'a> Lowerer<'a, '_> {
     fn func_decl(&mut self, file: &'a File, fd: &'a FuncDecl) {
         let finfo = self.finfo();
         let Some(Some(obj)) = finfo.defs.get(&fd.name.span.start).copied() else {
+            self.unsupported(
+                self.pos(fd.name.pos()),
+                format!("function {} has no object (type errors)", file.ident_name(fd.name)),
+            );
             return;
         };
         let Some(sig) = self.store.obj(obj).ty else {
-            return;
-        };
-        let generic = self.is_generic(sig);
-        if generic {
-            // Instances are what gc reports; only the summary is used.
             self.unsupported(
                 self.pos(fd.name.pos()),
-                format!("generic function {}", file.ident_name(fd.name)),
+                format!("function {} has no type (type errors)", file.ident_name(fd.name)),
             );
-        }
+            return;
+        };
+        // A generic function is analysed per instance, where it is instantiated.
+        let generic = self.is_generic(sig);
         let mut name = self.decl_name(file, fd, obj, sig);
         if name == "init" {
             // gc numbers the init functions of a package in source order.
