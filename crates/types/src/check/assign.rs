@@ -20,15 +20,16 @@ struct NotAssignable(String);
 impl Checker<'_> {
     /// Reports `x` (already converted if it was untyped) if it cannot be assigned to a
     /// variable of type `target`; `context` is go/types' wording of where the value goes
-    /// (`assignment`, `argument to f`, `return statement`, `variable declaration`).
+    /// (`assignment`, `argument to f`, `return statement`, `variable declaration`). False
+    /// if an error was reported.
     pub(super) fn check_assignable(
         &mut self,
         env: Env,
         x: &Operand,
         target: TypeId,
         context: &str,
-    ) {
-        self.check_assignable_in(env, x, target, &|| context.to_owned());
+    ) -> bool {
+        self.check_assignable_in(env, x, target, &|| context.to_owned())
     }
 
     /// [`Self::check_assignable`] with the context made only when an error is reported.
@@ -38,15 +39,15 @@ impl Checker<'_> {
         x: &Operand,
         target: TypeId,
         context: &dyn Fn() -> String,
-    ) {
+    ) -> bool {
         if matches!(
             x.mode,
             Mode::Invalid | Mode::NoValue | Mode::TypeExpr | Mode::Builtin
         ) {
-            return;
+            return true;
         }
         let Some(NotAssignable(cause)) = self.not_assignable(x.ty, target) else {
-            return;
+            return true;
         };
         let shown = type_string(&self.store(), target, &*self.qualifier());
         let mut msg = format!(
@@ -60,6 +61,7 @@ impl Checker<'_> {
         }
         let pos = self.operand_pos(env, x, goescape_syntax::Pos::NONE);
         self.error(env.file, pos, msg);
+        false
     }
 
     /// Whether a value of type `v` cannot be assigned to `t`, and why; None when it can, or

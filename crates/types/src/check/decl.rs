@@ -327,7 +327,9 @@ impl Checker<'_> {
             }
         }
         match declared {
-            Some(declared) => self.check_assignable(env, &x, declared, "variable declaration"),
+            Some(declared) => {
+                self.check_assignable(env, &x, declared, "variable declaration");
+            }
             None => self.arena.objects[obj.index as usize].ty = Some(target),
         }
     }

@@ -288,6 +288,15 @@ impl Checker<'_> {
             return true;
         }
         let plans = self.plan_elements(env, ty, elts);
+        // How go/types names the literal in "cannot use" errors.
+        let context = {
+            let store = self.store();
+            match store.ty(Self::core_under(&store, ty)) {
+                Type::Struct(_) => "struct literal",
+                Type::Map { .. } => "map literal",
+                _ => "array or slice literal",
+            }
+        };
         for plan in plans {
             if let Some((ident_pos, field)) = plan.field_use {
                 self.info.files[env.file].uses.insert(ident_pos, field);
@@ -314,6 +323,13 @@ impl Checker<'_> {
                     _ => {
                         let mut k = self.expr(env, key);
                         self.assign_to(env, &mut k, key_ty);
+                        // A map element whose key cannot be used is not checked further.
+                        if context == "map literal"
+                            && (k.mode == Mode::Invalid
+                                || !self.check_assignable(env, &k, key_ty, context))
+                        {
+                            continue;
+                        }
                     }
                 }
             }
@@ -328,6 +344,7 @@ impl Checker<'_> {
                     let mut x = self.expr(env, plan.value);
                     if let Some(target) = target {
                         self.assign_to(env, &mut x, target);
+                        self.check_assignable(env, &x, target, context);
                     }
                 }
             }

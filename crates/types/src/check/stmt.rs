@@ -226,6 +226,7 @@ impl Checker<'_> {
                 let mut v = self.expr(env, *value);
                 if let Some(elem) = self.chan_elem(ch.ty) {
                     self.assign_to(env, &mut v, elem);
+                    self.check_assignable(env, &v, elem, "send");
                 }
             }
             StmtKind::IncDec { x, .. } => {
