@@ -141,3 +141,6 @@ case!(unused_imports);
 // Local variables never used (assigning to one is no use); a type switch's variable
 // must be used in one of its clauses.
 case!(unused_vars);
+// Assignability with type parameters (through their specific types); operands of type
+// parameter types are described with their constraints.
+case!(type_param_assignability);

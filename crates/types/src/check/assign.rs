@@ -71,14 +71,15 @@ impl Checker<'_> {
         if !is_valid(&store, v) || !is_valid(&store, t) || is_untyped(&store, v) {
             return None;
         }
-        if is_type_param(&store, v) || is_type_param(&store, t) {
-            return None;
-        }
         if matches!(store.ty(v), Type::Tuple(_)) || matches!(store.ty(t), Type::Tuple(_)) {
             return None;
         }
         if identical(&store, v, t) {
             return None;
+        }
+        let (v_param, t_param) = (is_type_param(&store, v), is_type_param(&store, t));
+        if v_param || t_param {
+            return self.type_param_not_assignable(v, t, v_param, t_param);
         }
         let (vu, tu) = (underlying(&store, v), underlying(&store, t));
         // A generic function assigned to a function type is instantiated by inference from
@@ -118,6 +119,67 @@ impl Checker<'_> {
             }
         }
         Some(NotAssignable(String::new()))
+    }
+
+    /// Assignability where a type parameter is involved (`v` and `t` not identical): a
+    /// value of an unnamed type to a type parameter if it is assignable to each specific
+    /// type of the parameter's type set, a type parameter's value to an unnamed type if
+    /// each of its specific types is; nothing else. A type parameter's value assigned to
+    /// an interface is not decided here (that needs the parameter's method set).
+    fn type_param_not_assignable(
+        &mut self,
+        v: TypeId,
+        t: TypeId,
+        v_param: bool,
+        t_param: bool,
+    ) -> Option<NotAssignable> {
+        let store = self.store();
+        if v_param && !t_param && crate::predicates::is_interface(&store, t) {
+            return None;
+        }
+        let (param, other, param_is_target) = if !has_name(&store, v) && t_param {
+            (t, v, true)
+        } else if v_param && !has_name(&store, t) {
+            (v, t, false)
+        } else {
+            return Some(NotAssignable(String::new()));
+        };
+        let terms = crate::typeset::type_set(&store, param)
+            .terms
+            .specific_terms()
+            .unwrap_or_default();
+        if terms.is_empty() {
+            return Some(NotAssignable(String::new()));
+        }
+        for term in terms {
+            let failed = if param_is_target {
+                self.not_assignable(other, term.ty).is_some()
+            } else {
+                self.not_assignable(term.ty, other).is_some()
+            };
+            if failed {
+                let store = self.store();
+                let qualifier = self.qualifier();
+                let ts = |ty: TypeId| type_string(&store, ty, &*qualifier);
+                let cause = if param_is_target {
+                    format!(
+                        "cannot assign {} to {} (in {})",
+                        ts(other),
+                        ts(term.ty),
+                        ts(param)
+                    )
+                } else {
+                    format!(
+                        "cannot assign {} (in {}) to {}",
+                        ts(term.ty),
+                        ts(param),
+                        ts(other)
+                    )
+                };
+                return Some(NotAssignable(cause));
+            }
+        }
+        None
     }
 
     /// [`missing_method`] (static), once the methods of this package it finds have their

@@ -134,6 +134,16 @@ impl Checker<'_> {
                 }
                 out.push_str("type ");
                 out.push_str(&type_string(&store, x.ty, &*qualifier));
+                // A type parameter is described by its constraint.
+                if let Type::TypeParam(param) = store.ty(crate::under::unalias(&store, x.ty)) {
+                    if let Some(bound) = param.constraint {
+                        out.push_str(" constrained by ");
+                        out.push_str(&type_string(&store, bound, &*qualifier));
+                        if crate::typeset::type_set(&store, bound).is_empty() {
+                            out.push_str(" with empty type set");
+                        }
+                    }
+                }
             } else {
                 out.push_str(" with invalid type");
             }
