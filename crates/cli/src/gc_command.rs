@@ -10,13 +10,13 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
-use goescape_driver::loader::PackageKind;
+use goescape_driver::loader::{OtherFileKind, PackageKind};
 use goescape_driver::{
     cgo_enabled, load_and_check, DriverError, LoadConfig, LoadError, Package, PackageHook,
     PackageView, Retain,
 };
 use goescape_escape::{analyze_package, Diagnostic, Options, Summaries};
-use goescape_ir::lower::{lower_package, LowerInput};
+use goescape_ir::lower::{lower_package, AsmSymbols, LowerInput};
 use goescape_ir::type_facts::TypeFacts;
 use goescape_types::TypeStore;
 
@@ -25,8 +25,8 @@ use crate::exit_status::ExitStatus;
 
 #[derive(clap::Args, Debug)]
 pub struct GcArgs {
-    /// Print escape analysis decisions, as gc's `-m`; `-m=2` asks for more detail (the
-    /// flow explanations are not produced yet: the lines of `-m` are).
+    /// Print escape analysis decisions, as gc's `-m`; `-m=2` adds gc's explanations
+    /// (how each value flows to where it escapes) and closure capture decisions.
     #[arg(short = 'm', num_args = 0..=1, require_equals = true, default_missing_value = "1", value_name = "LEVEL")]
     pub m: Option<u8>,
 
@@ -42,6 +42,53 @@ pub struct GcArgs {
     /// Package patterns, as for `go build`.
     #[arg(value_name = "PATTERN")]
     pub patterns: Vec<String>,
+}
+
+/// The Go assembler as `go build` runs it for symbol ABIs.
+struct Assembler {
+    asm: PathBuf,
+    /// A directory of our own holding the empty `go_asm.h` go build provides first.
+    include: PathBuf,
+    goroot_include: PathBuf,
+    /// `-D GOOS_linux -D GOARCH_amd64 -D GOAMD64_v1`.
+    defines: Vec<String>,
+}
+
+impl Assembler {
+    fn find() -> Option<Assembler> {
+        let out = std::process::Command::new("go")
+            .args(["env", "GOTOOLDIR", "GOROOT", "GOOS", "GOARCH", "GOAMD64"])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .ok()?;
+        let text = String::from_utf8(out.stdout).ok()?;
+        let mut lines = text.lines();
+        let (tooldir, goroot, goos, goarch) = (lines.next()?, lines.next()?, lines.next()?, lines.next()?);
+        let mut defines = vec![
+            "-D".to_owned(),
+            format!("GOOS_{goos}"),
+            "-D".to_owned(),
+            format!("GOARCH_{goarch}"),
+        ];
+        if let Some(level) = lines.next().filter(|l| !l.is_empty()) {
+            defines.extend(["-D".to_owned(), format!("GOAMD64_{level}")]);
+        }
+        let include = std::env::temp_dir().join(format!("goescape-asm-{}", std::process::id()));
+        std::fs::create_dir_all(&include).ok()?;
+        std::fs::write(include.join("go_asm.h"), b"").ok()?;
+        Some(Assembler {
+            asm: PathBuf::from(tooldir).join("asm"),
+            include,
+            goroot_include: PathBuf::from(goroot).join("pkg").join("include"),
+            defines,
+        })
+    }
+}
+
+impl Drop for Assembler {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.include);
+    }
 }
 
 /// The escape analysis of one package: its messages, and why it is incomplete if so.
@@ -63,6 +110,8 @@ struct EscapeHook<'a> {
     /// Every analysed package's files, for the positions of what importers report at
     /// its source (instances, wrappers of its methods).
     files: RwLock<HashMap<goescape_types::PkgIdx, PackageFiles>>,
+    /// The assembler, found on first use (None: not available).
+    assembler: std::sync::OnceLock<Option<Assembler>>,
     /// The packages the flags apply to (the ones printed), analysed so far.
     flagged: RwLock<std::collections::HashSet<goescape_types::PkgIdx>>,
     print: &'a (dyn Fn(&Package) -> bool + Sync),
@@ -72,6 +121,49 @@ struct EscapeHook<'a> {
 }
 
 impl EscapeHook<'_> {
+    /// The symbols of a package's assembly files, as `go build` asks the assembler for
+    /// them (`go tool asm -gensymabis`); none if there are no such files or the assembler
+    /// cannot be run (the package then only lacks its ABI wrappers).
+    fn asm_symbols(&self, package: &Package) -> AsmSymbols {
+        let mut asm = AsmSymbols::default();
+        let files: Vec<&PathBuf> = package
+            .other_files
+            .iter()
+            .filter(|f| f.kind == OtherFileKind::Asm)
+            .map(|f| &f.path)
+            .collect();
+        if files.is_empty() {
+            return asm;
+        }
+        let Some(tool) = self.assembler.get_or_init(Assembler::find) else {
+            return asm;
+        };
+        let out = tool.include.join(format!("symabis-{}", package.id.index()));
+        let status = std::process::Command::new(&tool.asm)
+            .arg("-p")
+            .arg(package.compiler_path())
+            .arg("-I")
+            .arg(&tool.include)
+            .arg("-I")
+            .arg(&tool.goroot_include)
+            .args(&tool.defines)
+            .arg("-gensymabis")
+            .arg("-o")
+            .arg(&out)
+            .args(files)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status();
+        if status.is_ok_and(|s| s.success()) {
+            if let Ok(text) = std::fs::read_to_string(&out) {
+                asm.parse_symabis(&text);
+            }
+        }
+        let _ = std::fs::remove_file(&out);
+        asm
+    }
+
     /// `file:line:col` of a position in one of the files of package `pkg`, as go build
     /// shows it.
     /// `foreign`: a file of another package (an instance of its generic function),
@@ -101,6 +193,7 @@ impl PackageHook for EscapeHook<'_> {
 
     fn run(&self, view: &PackageView<'_>) -> PackageEscapes {
         let store = TypeStore::new(view.program, None);
+        let asm = self.asm_symbols(view.package);
         let input = LowerInput {
             store: &store,
             pkg: view.pkg,
@@ -110,6 +203,7 @@ impl PackageHook for EscapeHook<'_> {
             any: view.universe.any,
             int_type: view.universe.basic[goescape_types::BasicKind::Int as usize],
             bool_type: view.universe.basic[goescape_types::BasicKind::Bool as usize],
+            asm: &asm,
             inline_bodies: &|p| {
                 // The packages the flags name are compiled with -l; their dependencies
                 // are compiled with inlining.
@@ -234,6 +328,7 @@ pub fn run(args: &GcArgs) -> ExitStatus {
         irs: RwLock::new(HashMap::new()),
         files: RwLock::new(HashMap::new()),
         flagged: RwLock::new(std::collections::HashSet::new()),
+        assembler: std::sync::OnceLock::new(),
         print: &roots,
         options: Options { level },
         dir: dir.clone(),

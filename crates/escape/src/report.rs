@@ -140,7 +140,7 @@ impl Batch<'_> {
         // gc reports no parameters of wrappers and of instances.
         let diagnose = !matches!(
             func.kind,
-            FuncKind::GoDeferWrapper | FuncKind::MethodWrapper
+            FuncKind::GoDeferWrapper | FuncKind::MethodWrapper | FuncKind::AbiWrapper
         ) && !func.generic;
         let sig = self.facts.store.ty(func.sig);
         let Type::Signature(sig) = sig else {

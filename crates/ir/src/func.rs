@@ -17,6 +17,8 @@ pub enum FuncKind {
     /// A method gc generates: a promoted method, a pointer method of a value method, an
     /// interface's method expression.
     MethodWrapper,
+    /// A function gc generates to call a function across ABIs (assembly and Go).
+    AbiWrapper,
 }
 
 /// The `//go:` directives escape analysis honours.

@@ -10,6 +10,7 @@
 //! What is not lowered yet (generic function bodies, package-level initialisers) is
 //! recorded in [`Package::unsupported`] so the analysis can say what it skipped.
 
+mod abi_wrappers;
 mod call;
 mod closure;
 mod convert;
@@ -29,6 +30,8 @@ use goescape_types::check::{FileInfo, Info};
 use goescape_types::ty::Type;
 use goescape_types::under::underlying;
 use goescape_types::{ObjId, PkgIdx, TypeId, TypeStore};
+
+pub use abi_wrappers::AsmSymbols;
 
 use crate::expr::IrType;
 use crate::func::{Capture, Func, FuncKind, Pragmas};
@@ -53,6 +56,8 @@ pub struct LowerInput<'a> {
     /// do unless it was compiled with `-l`: a method wrapper tail-calls a promoted
     /// pointer method that has none.
     pub inline_bodies: &'a (dyn Fn(PkgIdx) -> bool + Sync),
+    /// The package's assembly: the functions it defines and calls (ABI wrappers).
+    pub asm: &'a AsmSymbols,
 }
 
 /// Lowers every function of the package that has a body or is declared without one.
@@ -93,6 +98,7 @@ pub fn lower_package(input: &LowerInput<'_>) -> Package {
         }
     }
     lowerer.package_init();
+    lowerer.abi_wrappers();
     lowerer.anonymous_type_wrappers();
     lowerer.method_wrappers();
     lowerer.method_value_wrappers();
