@@ -144,3 +144,6 @@ case!(unused_vars);
 // Assignability with type parameters (through their specific types); operands of type
 // parameter types are described with their constraints.
 case!(type_param_assignability);
+// Positional struct literals with too few or too many values; duplicate constant keys in
+// map literals (by value, and by type too for interface keys).
+case!(literal_errors);

@@ -297,7 +297,40 @@ impl Checker<'_> {
                 _ => "array or slice literal",
             }
         };
-        for plan in plans {
+        // `S{a, b}`: positional values, one per field.
+        let positional_fields = {
+            let store = self.store();
+            match store.ty(Self::core_under(&store, ty)) {
+                Type::Struct(st)
+                    if !elts.is_empty()
+                        && elts
+                            .iter()
+                            .all(|&e| !matches!(file.expr(e).kind, ExprKind::KeyValue { .. })) =>
+                {
+                    Some(st.fields.len())
+                }
+                _ => None,
+            }
+        };
+        let map_key_is_interface = {
+            let store = self.store();
+            match store.ty(Self::core_under(&store, ty)) {
+                Type::Map { key, .. } => {
+                    Some(crate::predicates::is_non_type_param_interface(&store, *key))
+                }
+                _ => None,
+            }
+        };
+        let mut seen_keys: Vec<(String, Option<TypeId>)> = Vec::new();
+        for (i, plan) in plans.into_iter().enumerate() {
+            if positional_fields.is_some_and(|n| i >= n) {
+                let x = self.expr(env, plan.value);
+                let pos = self.operand_pos(env, &x, file.expr_pos(plan.value));
+                let shown = crate::typestring::type_string(&self.store(), ty, &*self.qualifier());
+                let msg = format!("too many values in struct literal of type {shown}");
+                self.error(env.file, pos, msg);
+                break;
+            }
             if let Some((ident_pos, field)) = plan.field_use {
                 self.info.files[env.file].uses.insert(ident_pos, field);
             }
@@ -330,6 +363,30 @@ impl Checker<'_> {
                         {
                             continue;
                         }
+                        // Constant keys must differ (by value, and by type for an
+                        // interface key type).
+                        if let (Some(is_iface), Mode::Constant, Some(value)) =
+                            (map_key_is_interface, k.mode, k.value.as_ref())
+                        {
+                            let entry = (key_value(value), is_iface.then_some(k.ty));
+                            let store = self.store();
+                            let duplicate = seen_keys.iter().any(|(v, t)| {
+                                *v == entry.0
+                                    && match (t, entry.1) {
+                                        (Some(a), Some(b)) => {
+                                            crate::predicates::identical(&store, *a, b)
+                                        }
+                                        _ => true,
+                                    }
+                            });
+                            if duplicate {
+                                let msg = format!("duplicate key {value} in map literal");
+                                let pos = file.expr_pos(key);
+                                self.error(env.file, pos, msg);
+                                continue;
+                            }
+                            seen_keys.push(entry);
+                        }
                     }
                 }
             }
@@ -347,6 +404,13 @@ impl Checker<'_> {
                         self.check_assignable(env, &x, target, context);
                     }
                 }
+            }
+        }
+        if positional_fields.is_some_and(|n| elts.len() < n) {
+            if let ExprKind::CompositeLit { rbrace, .. } = file.expr(lit).kind {
+                let shown = crate::typestring::type_string(&self.store(), ty, &*self.qualifier());
+                let msg = format!("too few values in struct literal of type {shown}");
+                self.error(env.file, rbrace, msg);
             }
         }
         true
@@ -428,4 +492,19 @@ struct ElementPlan {
     elided_ty: Option<TypeId>,
     /// A struct field named by a key: the key's offset and the field.
     field_use: Option<(u32, crate::ids::ObjId)>,
+}
+
+/// A constant map key as go/types compares keys for duplicates: numbers by value (an
+/// integral float or complex as the integer), strings and booleans as they are.
+fn key_value(value: &goescape_constant::Value) -> String {
+    use goescape_constant::Kind;
+    let int = goescape_constant::to_int(value);
+    if int.kind() == Kind::Int {
+        return format!("i{}", int.exact_string());
+    }
+    match value.kind() {
+        Kind::Float => format!("f{}", value.float64_val().0),
+        Kind::String => format!("s{:?}", value.string_val()),
+        _ => format!("{:?}{}", value.kind(), value.exact_string()),
+    }
 }
