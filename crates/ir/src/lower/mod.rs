@@ -88,6 +88,7 @@ pub fn lower_package(input: &LowerInput<'_>) -> Package {
         range_counts: HashMap::new(),
         wrapper_counts: HashMap::new(),
         method_value_wrapper: false,
+        double_pointer_wrapper: false,
     };
     for (i, file) in input.files.iter().enumerate() {
         lowerer.file_idx = i as u32;
@@ -146,6 +147,8 @@ pub(crate) struct Lowerer<'a, 'i> {
     wrapper_counts: HashMap<FuncId, u32>,
     /// Making a method value's wrapper (`T.M-fm`): its receiver is `.this`.
     method_value_wrapper: bool,
+    /// Set while building a `(**T).M` wrapper of a not-in-heap type `T`.
+    double_pointer_wrapper: bool,
 }
 
 impl<'a> Lowerer<'a, '_> {

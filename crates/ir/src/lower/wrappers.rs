@@ -47,6 +47,14 @@ impl Lowerer<'_, '_> {
                 }
             }
         }
+        // The runtime makes the predeclared error's wrapper (gc writes the basic types'
+        // descriptors there).
+        if self.input.path == "runtime" {
+            let error = goescape_types::predeclared::universe_lookup(store, "error");
+            if let Some(t) = error.and_then(|e| store.obj(e).ty) {
+                types.push(("error".to_owned(), t));
+            }
+        }
         for (name, t) in types {
             if self.is_interface_type(t) {
                 let methods = goescape_types::typeset::interface_type_set(
@@ -56,7 +64,7 @@ impl Lowerer<'_, '_> {
                 .methods;
                 for m in methods {
                     self.wrapper(
-                        &format!("{name}.{}", self.method_symbol(m)),
+                        &format!("{name}.{}", self.method_symbol(m, Some(self.input.pkg))),
                         t,
                         false,
                         m,
@@ -70,21 +78,36 @@ impl Lowerer<'_, '_> {
             for sel in goescape_types::methodset::method_set(store, t) {
                 // T's own value methods need no wrapper; promoted ones do.
                 if sel.index.len() > 1 {
-                    let m = self.method_symbol(sel.obj);
+                    let m = self.method_symbol(sel.obj, Some(self.input.pkg));
                     self.wrapper_for(&format!("{name}.{m}"), t, false, &sel);
                 }
             }
-            let pointer_set = match pointer {
-                Some(p) => goescape_types::methodset::method_set(store, p),
-                None => goescape_types::methodset::method_set(store, t),
-            };
+            // *T's method set, whether or not the checker made the type *T.
+            let pointer_set = goescape_types::methodset::pointer_method_set(store, t);
             for sel in pointer_set {
                 let own = sel.index.len() == 1;
                 if own && has_ptr_recv(store, sel.obj) {
                     continue;
                 }
-                let m = self.method_symbol(sel.obj);
+                let m = self.method_symbol(sel.obj, Some(self.input.pkg));
                 self.wrapper_for(&format!("(*{name}).{m}"), t, true, &sel);
+            }
+            // *T of a not-in-heap T is no pointer to the garbage collector: interfaces
+            // hold **T, which gets wrappers of every method (gc's third wrapper).
+            let not_in_heap = crate::type_facts::TypeFacts::new(
+                goescape_types::TypeStore::new(store.program, None),
+                goescape_types::sizes::Sizes::AMD64,
+            )
+            .not_in_heap(t);
+            if not_in_heap {
+                if let Some(p) = pointer {
+                    self.double_pointer_wrapper = true;
+                    for sel in goescape_types::methodset::method_set(store, p) {
+                        let m = self.method_symbol(sel.obj, None);
+                        self.wrapper_for(&format!("(**{name}).{m}"), t, true, &sel);
+                    }
+                    self.double_pointer_wrapper = false;
+                }
             }
         }
     }
@@ -181,31 +204,33 @@ impl Lowerer<'_, '_> {
             if matches!(store.ty(t), Type::Interface(_)) {
                 let methods = goescape_types::typeset::interface_type_set(store, t).methods;
                 for m in methods {
-                    let wrapper = format!("{name}.{}", self.method_symbol(m));
+                    let wrapper = format!("{name}.{}", self.method_symbol(m, None));
                     self.wrapper(&wrapper, t, false, m, &[], true);
                 }
                 continue;
             }
             for sel in goescape_types::methodset::method_set(store, t) {
-                let m = self.method_symbol(sel.obj);
+                let m = self.method_symbol(sel.obj, None);
                 self.wrapper_for(&format!("{name}.{m}"), t, false, &sel);
             }
             // The pointer's method set, through the struct's own (an unnamed struct has
             // no methods of its own, so every one is promoted).
             for sel in goescape_types::methodset::pointer_method_set(store, t) {
-                let m = self.method_symbol(sel.obj);
+                let m = self.method_symbol(sel.obj, None);
                 self.wrapper_for(&format!("(*{name}).{m}"), t, true, &sel);
             }
         }
     }
 
-    /// A method's name in its wrapper's: an unexported method of another package is
-    /// qualified by that package's path (`(*T).text/template/parse.newString`).
-    fn method_symbol(&self, m: ObjId) -> String {
+    /// A method's name in its wrapper's: an unexported method of another package than
+    /// the receiver type's (`recv_pkg`; None for an unnamed type, whose every unexported
+    /// method counts as another's) is qualified by its package's path
+    /// (`(*T).text/template/parse.newString`).
+    fn method_symbol(&self, m: ObjId, recv_pkg: Option<goescape_types::PkgIdx>) -> String {
         let o = self.store.obj(m);
         let exported = o.name.chars().next().is_some_and(char::is_uppercase);
         match o.pkg {
-            Some(p) if !exported && p != self.input.pkg => {
+            Some(p) if !exported && Some(p) != recv_pkg => {
                 format!("{}.{}", self.store.package(p).path, o.name)
             }
             _ => o.name.to_string(),
@@ -313,7 +338,15 @@ impl Lowerer<'_, '_> {
             ),
             _ => ("~p0".to_owned(), AUTO, None),
         };
-        let recv_ty = if pointer {
+        let recv_ty = if self.double_pointer_wrapper {
+            match self.pointer_to(t) {
+                Some(p) => IrType::PointerTo(p),
+                None => {
+                    self.cur = saved;
+                    return;
+                }
+            }
+        } else if pointer {
             IrType::PointerTo(t)
         } else {
             IrType::Go(t)
@@ -367,6 +400,9 @@ impl Lowerer<'_, '_> {
         }
         // recv.path.M(params...)
         let mut x = self.mk(ExprKind::Var(recv), recv_ty, AUTO, false);
+        if self.double_pointer_wrapper {
+            x = self.mk(ExprKind::Deref(x), IrType::PointerTo(t), AUTO, true);
+        }
         for &i in path {
             let struct_ty = match self.ir_type(x) {
                 IrType::PointerTo(t) => t,
