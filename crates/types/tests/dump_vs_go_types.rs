@@ -147,3 +147,6 @@ case!(type_param_assignability);
 // Positional struct literals with too few or too many values; duplicate constant keys in
 // map literals (by value, and by type too for interface keys).
 case!(literal_errors);
+// Labels: break and continue targets, gotos into blocks and over declarations, labels
+// not declared, declared twice or never used.
+case!(labels);

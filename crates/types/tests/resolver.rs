@@ -110,6 +110,8 @@ fn collects_objects_and_reports_what_cannot_be_declared() {
             "3:8: \tother declaration of a (soft=false)",
             "11:10: a (package name) is not a type (soft=false)",
             "12:9: a (package name) is not a type (soft=false)",
+            "3:8: \"example.com/a\" imported and not used (soft=true)",
+            "4:8: \"example.com/a\" imported and not used (soft=true)",
         ]
     );
 

@@ -2,7 +2,9 @@
 //! declarations, assignments and control flow, with the types the statements give their
 //! expressions and variables.
 
-use goescape_syntax::ast::{Block, ExprId, ExprKind, GenDecl, Ident, Spec, StmtId, StmtKind};
+use std::collections::HashMap;
+
+use goescape_syntax::ast::{Block, ExprId, ExprKind, File, GenDecl, Ident, Spec, StmtId, StmtKind};
 use goescape_syntax::Token;
 
 use super::operand::Operand;
@@ -37,56 +39,224 @@ impl Checker<'_> {
 
     /// Labels live in a scope of their own per function body (function literals
     /// included, each with its own): defined by labeled statements, used by `goto`,
-    /// `break` and `continue`.
+    /// `break` and `continue` (go/types' `labels`: a `break` or `continue` label must be
+    /// that of an enclosing statement of the right kind, a `goto` may not jump into a
+    /// block or over a variable declaration, and every label must be used).
     fn labels(&mut self, env: Env, body: &Block) {
         let file = self.file(env);
-        let mut defined: std::collections::HashMap<String, ObjId> =
-            std::collections::HashMap::new();
-        let mut uses = Vec::new();
-        let mut pending: Vec<StmtId> = body.stmts.iter().rev().copied().collect();
-        while let Some(id) = pending.pop() {
-            match &file.stmt(id).kind {
-                StmtKind::Labeled { label, stmt, .. } => {
-                    let name = file.ident_name(*label).into_owned();
-                    if name != "_" && !defined.contains_key(&name) {
-                        let obj = self.new_object(env.file, *label, ObjKind::Label { used: false });
-                        self.info.files[env.file]
-                            .defs
-                            .insert(label.pos().0, Some(obj));
-                        defined.insert(name, obj);
-                    } else if name == "_" {
-                        self.info.files[env.file].defs.insert(label.pos().0, None);
-                    }
-                    pending.push(*stmt);
+        let mut state = LabelState::default();
+        let jumps = self.block_branches(env, &file, &mut state, None, None, &body.stmts);
+        for (label, _) in jumps {
+            let name = file.ident_name(label);
+            let msg = match state.all.get(name.as_ref()) {
+                Some(&(obj, _)) => {
+                    self.mark_label_used(obj);
+                    format!("goto {name} jumps into block")
                 }
-                StmtKind::Branch {
-                    label: Some(label), ..
-                } => uses.push(*label),
-                StmtKind::Block(block) => pending.extend(block.stmts.iter().rev()),
-                StmtKind::If { body, else_, .. } => {
-                    pending.extend(else_.iter());
-                    pending.extend(body.stmts.iter().rev());
-                }
-                StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
-                    pending.extend(body.stmts.iter().rev());
-                }
-                StmtKind::Switch { body, .. }
-                | StmtKind::TypeSwitch { body, .. }
-                | StmtKind::Select { body, .. } => pending.extend(body.stmts.iter().rev()),
-                StmtKind::CaseClause { body, .. } | StmtKind::CommClause { body, .. } => {
-                    pending.extend(body.iter().rev());
-                }
-                _ => {}
+                None => format!("label {name} not declared"),
+            };
+            self.error(env.file, label.pos(), msg);
+        }
+        let mut declared: Vec<(ObjId, Ident)> = state.all.values().copied().collect();
+        declared.sort_by_key(|&(_, ident)| ident.pos().0);
+        for (obj, ident) in declared {
+            if matches!(
+                self.arena.objects[obj.index as usize].kind,
+                ObjKind::Label { used: false }
+            ) {
+                let msg = format!("label {} declared and not used", file.ident_name(ident));
+                self.soft_error(env.file, ident.pos(), msg);
             }
         }
-        for label in uses {
-            let name = file.ident_name(label);
-            match defined.get(name.as_ref()) {
-                Some(&obj) => {
+    }
+
+    fn mark_label_used(&mut self, label: ObjId) {
+        if let ObjKind::Label { used } = &mut self.arena.objects[label.index as usize].kind {
+            *used = true;
+        }
+    }
+
+    /// The branches of a statement list (a block of its own): the `goto`s still looking
+    /// for their label when it ends.
+    fn block_branches(
+        &mut self,
+        env: Env,
+        file: &File,
+        state: &mut LabelState,
+        parent: Option<usize>,
+        labeled: Option<StmtId>,
+        list: &[StmtId],
+    ) -> Vec<(Ident, StmtId)> {
+        let block = state.blocks.len();
+        state.blocks.push(LabelBlock {
+            parent,
+            labeled,
+            labels: Vec::new(),
+        });
+        let mut jumps = BlockJumps::default();
+        for &s in list {
+            self.stmt_branches(env, file, state, block, &mut jumps, None, s);
+        }
+        jumps.forward
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn stmt_branches(
+        &mut self,
+        env: Env,
+        file: &File,
+        state: &mut LabelState,
+        block: usize,
+        jumps: &mut BlockJumps,
+        labeled: Option<StmtId>,
+        s: StmtId,
+    ) {
+        crate::stack::with_stack(|| {
+            self.stmt_branches_inner(env, file, state, block, jumps, labeled, s)
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn stmt_branches_inner(
+        &mut self,
+        env: Env,
+        file: &File,
+        state: &mut LabelState,
+        block: usize,
+        jumps: &mut BlockJumps,
+        mut labeled: Option<StmtId>,
+        s: StmtId,
+    ) {
+        let nested = |checker: &mut Self,
+                      state: &mut LabelState,
+                      jumps: &mut BlockJumps,
+                      labeled: Option<StmtId>,
+                      list: &[StmtId]| {
+            let inner = checker.block_branches(env, file, state, Some(block), labeled, list);
+            jumps.forward.extend(inner);
+        };
+        match &file.stmt(s).kind {
+            StmtKind::Decl(gen) if gen.tok == Token::Var => {
+                jumps.var_decl(file.stmt_pos(s));
+            }
+            StmtKind::Assign {
+                tok: Token::Define, ..
+            } => jumps.var_decl(file.stmt_pos(s)),
+            StmtKind::Labeled { label, stmt, .. } => {
+                let name = file.ident_name(*label).into_owned();
+                if name != "_" {
+                    let obj = self.new_object(env.file, *label, ObjKind::Label { used: false });
+                    match state.all.get(&name) {
+                        Some(&(_, alt)) => {
+                            let msg = format!("label {name} already declared");
+                            self.soft_error(env.file, label.pos(), msg);
+                            let msg = format!("\tother declaration of {name}");
+                            self.soft_error(env.file, alt.pos(), msg);
+                        }
+                        None => {
+                            state.all.insert(name.clone(), (obj, *label));
+                            state.blocks[block].labels.push((name.clone(), s));
+                            self.info.files[env.file]
+                                .defs
+                                .insert(label.pos().0, Some(obj));
+                        }
+                    }
+                    // The forward jumps to this label are resolved.
+                    let mut remaining = Vec::new();
+                    for (jump_label, jump) in std::mem::take(&mut jumps.forward) {
+                        if file.ident_name(jump_label) != name {
+                            remaining.push((jump_label, jump));
+                            continue;
+                        }
+                        self.mark_label_used(obj);
+                        self.info.files[env.file]
+                            .uses
+                            .insert(jump_label.pos().0, obj);
+                        if let Some(line) = jumps.jumps_over_var_decl(jump, file) {
+                            let msg = format!(
+                                "goto {name} jumps over variable declaration at line {line}"
+                            );
+                            self.soft_error(env.file, jump_label.pos(), msg);
+                        }
+                    }
+                    jumps.forward = remaining;
+                    labeled = Some(s);
+                } else {
+                    self.info.files[env.file].defs.insert(label.pos().0, None);
+                }
+                self.stmt_branches(env, file, state, block, jumps, labeled, *stmt);
+            }
+            StmtKind::Branch {
+                tok,
+                label: Some(label),
+                ..
+            } => {
+                let name = file.ident_name(*label).into_owned();
+                let target_kind = |state: &LabelState| {
+                    let target = state.enclosing_target(block, &name, file)?;
+                    match &file.stmt(target).kind {
+                        StmtKind::Labeled { stmt, .. } => Some(&file.stmt(*stmt).kind),
+                        _ => None,
+                    }
+                };
+                match tok {
+                    Token::Break => {
+                        let valid = matches!(
+                            target_kind(state),
+                            Some(
+                                StmtKind::Switch { .. }
+                                    | StmtKind::TypeSwitch { .. }
+                                    | StmtKind::Select { .. }
+                                    | StmtKind::For { .. }
+                                    | StmtKind::Range { .. }
+                            )
+                        );
+                        if !valid {
+                            let msg = format!("invalid break label {name}");
+                            self.error(env.file, label.pos(), msg);
+                            return;
+                        }
+                    }
+                    Token::Continue => {
+                        let valid = matches!(
+                            target_kind(state),
+                            Some(StmtKind::For { .. } | StmtKind::Range { .. })
+                        );
+                        if !valid {
+                            let msg = format!("invalid continue label {name}");
+                            self.error(env.file, label.pos(), msg);
+                            return;
+                        }
+                    }
+                    Token::Goto => {
+                        if !state.goto_target(block, &name) {
+                            jumps.forward.push((*label, s));
+                            return;
+                        }
+                    }
+                    _ => return,
+                }
+                if let Some(&(obj, _)) = state.all.get(&name) {
+                    self.mark_label_used(obj);
                     self.info.files[env.file].uses.insert(label.pos().0, obj);
                 }
-                None => self.error(env.file, label.pos(), format!("label {name} not defined")),
             }
+            StmtKind::Block(body) => nested(self, state, jumps, labeled, &body.stmts),
+            StmtKind::If { body, else_, .. } => {
+                nested(self, state, jumps, labeled, &body.stmts);
+                if let Some(else_) = else_ {
+                    self.stmt_branches(env, file, state, block, jumps, labeled, *else_);
+                }
+            }
+            StmtKind::CaseClause { body, .. } | StmtKind::CommClause { body, .. } => {
+                nested(self, state, jumps, None, body);
+            }
+            StmtKind::Switch { body, .. }
+            | StmtKind::TypeSwitch { body, .. }
+            | StmtKind::Select { body, .. }
+            | StmtKind::For { body, .. }
+            | StmtKind::Range { body, .. } => nested(self, state, jumps, labeled, &body.stmts),
+            _ => {}
         }
     }
 
@@ -841,5 +1011,77 @@ impl Checker<'_> {
             let msg = format!("{} declared and not used", file.ident_name(name));
             self.soft_error(env.file, name.pos(), msg);
         }
+    }
+}
+
+/// The labels of one function body (go/types' `labels` pass).
+#[derive(Default)]
+struct LabelState {
+    /// Every label declared, by name: its object and identifier.
+    all: HashMap<String, (ObjId, Ident)>,
+    blocks: Vec<LabelBlock>,
+}
+
+/// A statement list, as the label pass sees it.
+struct LabelBlock {
+    parent: Option<usize>,
+    /// The labeled statement the block belongs to (`L: for { ... }`).
+    labeled: Option<StmtId>,
+    /// The labels declared directly in the block, with their labeled statements.
+    labels: Vec<(String, StmtId)>,
+}
+
+impl LabelState {
+    /// Whether a label `name` is declared in the block or an enclosing one (a `goto`
+    /// to it is a backward jump).
+    fn goto_target(&self, block: usize, name: &str) -> bool {
+        let mut current = Some(block);
+        while let Some(b) = current {
+            if self.blocks[b].labels.iter().any(|(n, _)| n == name) {
+                return true;
+            }
+            current = self.blocks[b].parent;
+        }
+        false
+    }
+
+    /// The innermost enclosing labeled statement labeled `name`.
+    fn enclosing_target(&self, block: usize, name: &str, file: &File) -> Option<StmtId> {
+        let mut current = Some(block);
+        while let Some(b) = current {
+            if let Some(labeled) = self.blocks[b].labeled {
+                if let StmtKind::Labeled { label, .. } = &file.stmt(labeled).kind {
+                    if file.ident_name(*label) == name {
+                        return Some(labeled);
+                    }
+                }
+            }
+            current = self.blocks[b].parent;
+        }
+        None
+    }
+}
+
+/// The forward jumps of a block being walked, and those that jump over its latest
+/// variable declaration.
+#[derive(Default)]
+struct BlockJumps {
+    forward: Vec<(Ident, StmtId)>,
+    var_decl: Option<goescape_syntax::Pos>,
+    over_var_decl: Vec<StmtId>,
+}
+
+impl BlockJumps {
+    fn var_decl(&mut self, pos: goescape_syntax::Pos) {
+        self.var_decl = Some(pos);
+        self.over_var_decl = self.forward.iter().map(|&(_, s)| s).collect();
+    }
+
+    /// The line of the variable declaration the jump jumps over, if any.
+    fn jumps_over_var_decl(&self, jump: StmtId, file: &File) -> Option<u32> {
+        let pos = self.var_decl?;
+        self.over_var_decl
+            .contains(&jump)
+            .then(|| file.line_table.position(pos).line)
     }
 }
