@@ -14,7 +14,7 @@ use goescape_types::{ObjId, TypeId};
 use super::Lowerer;
 use crate::expr::{Callee, ExprKind, IrType};
 use crate::func::{Func, FuncKind};
-use crate::ids::{ExprId, FuncId, VarId};
+use crate::ids::{ExprId, FuncId, StmtId, VarId};
 use crate::pos::IrPos;
 use crate::stmt::StmtKind;
 use crate::var::{Var, VarClass};
@@ -427,19 +427,8 @@ impl Lowerer<'_, '_> {
             };
             x = self.mk(kind, IrType::Go(fty), AUTO, true);
         }
-        let args: Vec<ExprId> = params
-            .iter()
-            .flatten()
-            .map(|&p| {
-                let ty = self.out.vars[p.index()].ty;
-                self.mk(ExprKind::Var(p), ty, AUTO, false)
-            })
-            .collect();
-        let result_ty = sig
-            .results
-            .first()
-            .and_then(|&r| store.obj(r).ty)
-            .unwrap_or(super::INVALID_TYPE);
+        let args = self.forward_args(&params);
+        let result_ty = first_result_type(store, sig);
         let call = if interface || self.receiver_is_interface(x) {
             ExprKind::Call {
                 callee: Callee::Interface { recv: x, method },
@@ -482,7 +471,31 @@ impl Lowerer<'_, '_> {
                 .obj(method)
                 .pkg
                 .is_some_and(|p| (self.input.inline_bodies)(p));
-        let body = if results.is_empty() || tail_call {
+        let body = if tail_call {
+            vec![self.stmt_new(StmtKind::Expr(call), AUTO)]
+        } else {
+            self.return_call(call, &results)
+        };
+        self.out.funcs[f.index()].body = Some(body);
+        self.cur = saved;
+    }
+
+    /// The wrapper's parameters, passed on.
+    pub(super) fn forward_args(&mut self, params: &[Option<VarId>]) -> Vec<ExprId> {
+        params
+            .iter()
+            .flatten()
+            .map(|&p| {
+                let ty = self.out.vars[p.index()].ty;
+                self.mk(ExprKind::Var(p), ty, AUTO, false)
+            })
+            .collect()
+    }
+
+    /// `return call` in a wrapper with `results`: the call alone without results, its
+    /// several results through temporaries.
+    pub(super) fn return_call(&mut self, call: ExprId, results: &[VarId]) -> Vec<StmtId> {
+        if results.is_empty() {
             vec![self.stmt_new(StmtKind::Expr(call), AUTO)]
         } else if results.len() == 1 {
             vec![self.stmt_new(StmtKind::Return(vec![call]), AUTO)]
@@ -511,9 +524,7 @@ impl Lowerer<'_, '_> {
                 })
                 .collect();
             vec![assign, self.stmt_new(StmtKind::Return(values), AUTO)]
-        };
-        self.out.funcs[f.index()].body = Some(body);
-        self.cur = saved;
+        }
     }
 
     fn receiver_is_interface(&self, x: ExprId) -> bool {
@@ -529,7 +540,7 @@ impl Lowerer<'_, '_> {
     }
 
     /// A variable of wrapper `f`, at `pos` in the files of `pos.1` (None: this package).
-    fn wrapper_var(
+    pub(super) fn wrapper_var(
         &mut self,
         f: FuncId,
         name: String,
@@ -551,4 +562,15 @@ impl Lowerer<'_, '_> {
         self.out.funcs[f.index()].dcl.push(id);
         id
     }
+}
+
+/// The type of a signature's first result (`invalid type` without one).
+pub(super) fn first_result_type(
+    store: &goescape_types::TypeStore<'_>,
+    sig: &goescape_types::ty::Signature,
+) -> TypeId {
+    sig.results
+        .first()
+        .and_then(|&r| store.obj(r).ty)
+        .unwrap_or(super::INVALID_TYPE)
 }
