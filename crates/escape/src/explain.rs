@@ -32,8 +32,10 @@ impl Batch<'_> {
                 let name = &var.name;
                 // Variables of an instance compiled in another package are qualified, as
                 // are wrapper parameters declared by another package's method.
+                // Temporaries are the compiling package's own.
+                let temp = name.starts_with(".autotmp");
                 match (var.pos_pkg.or(self.pkg.pkg), self.printer) {
-                    (Some(p), Some(printer)) if p != printer.local => {
+                    (Some(p), Some(printer)) if p != printer.local && !temp => {
                         format!("{}.{name}", self.facts.store.package(p).name)
                     }
                     _ => name.clone(),

@@ -87,7 +87,8 @@ impl Printer<'_> {
                 let var = self.pkg.var(*v);
                 // Variables of an instance compiled in another package are qualified, as
                 // are wrapper parameters declared by another package's method.
-                if let Some(p) = var.pos_pkg.or(self.pkg.pkg).filter(|&p| p != self.local) {
+                let temp = var.name.starts_with(".autotmp");
+                if let Some(p) = var.pos_pkg.or(self.pkg.pkg).filter(|&p| p != self.local && !temp) {
                     out.push_str(&self.store.package(p).name);
                     out.push('.');
                 }

@@ -302,7 +302,8 @@ impl<'a> Lowerer<'a, '_> {
             while let Some(outer) = self.out.funcs[f.index()].outer {
                 f = outer;
             }
-            if f == id && i != id.index() {
+            // Function literals only: gc wraps go and defer calls after reading them.
+            if f == id && i != id.index() && self.out.funcs[i].kind == FuncKind::Closure {
                 self.out.funcs[i].captures.push(Capture { var: dict, pos });
             }
         }
