@@ -25,6 +25,15 @@ impl<'a> Lowerer<'a, '_> {
         })
     }
 
+    /// The declared method an instance's method stands for (the checker gives each
+    /// instance of a generic type its own copies).
+    pub(super) fn method_origin(&self, m: goescape_types::ObjId) -> goescape_types::ObjId {
+        match &self.store.obj(m).kind {
+            goescape_types::ObjKind::Func(info) => info.origin.unwrap_or(m),
+            _ => m,
+        }
+    }
+
     pub(super) fn tv(&self, id: ast::ExprId) -> Option<&'a TypeAndValue> {
         self.finfo().types.get(&id)
     }
@@ -154,7 +163,7 @@ impl<'a> Lowerer<'a, '_> {
                             self.mk(
                                 ExprKind::MethodValue {
                                     x: recv,
-                                    method: selection.obj,
+                                    method: self.method_origin(selection.obj),
                                 },
                                 IrType::Go(ty),
                                 pos,
@@ -167,7 +176,7 @@ impl<'a> Lowerer<'a, '_> {
                             self.mk(
                                 ExprKind::MethodExpr {
                                     recv,
-                                    method: selection.obj,
+                                    method: self.method_origin(selection.obj),
                                     pointer,
                                 },
                                 IrType::Go(ty),
