@@ -169,7 +169,8 @@ pub fn method_instances(
     shaped: bool,
 ) -> Vec<MethodInstance> {
     let store = &facts.store;
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<(Option<TypeId>, String)> =
+        std::collections::HashSet::new();
     let mut out = Vec::new();
     // Each type with its binding and the generic types whose instances' structure
     // led to it.
@@ -188,12 +189,19 @@ pub fn method_instances(
                 if !n.type_params.is_empty() && n.type_args.is_empty() {
                     continue; // a generic type itself
                 }
-                let mut identity = String::new();
-                if shaped {
-                    goescape_ir::shape::link_string_in(store, &subst, t, &mut identity, 0);
+                // A declared type is itself; an instance is one per binding of the
+                // parameters its arguments mention.
+                let identity = if n.type_args.is_empty() {
+                    (Some(t), String::new())
                 } else {
-                    goescape_ir::shape::concrete_link_string(store, &subst, t, &mut identity);
-                }
+                    let mut link = String::new();
+                    if shaped {
+                        goescape_ir::shape::link_string_in(store, &subst, t, &mut link, 0);
+                    } else {
+                        goescape_ir::shape::concrete_link_string(store, &subst, t, &mut link);
+                    }
+                    (None, link)
+                };
                 if !seen.insert(identity) {
                     continue;
                 }
