@@ -63,7 +63,8 @@ impl Assembler {
             .ok()?;
         let text = String::from_utf8(out.stdout).ok()?;
         let mut lines = text.lines();
-        let (tooldir, goroot, goos, goarch) = (lines.next()?, lines.next()?, lines.next()?, lines.next()?);
+        let (tooldir, goroot, goos, goarch) =
+            (lines.next()?, lines.next()?, lines.next()?, lines.next()?);
         let mut defines = vec![
             "-D".to_owned(),
             format!("GOOS_{goos}"),

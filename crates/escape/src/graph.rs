@@ -56,7 +56,10 @@ pub enum NoteAt {
     Expr(ExprId),
     Stmt(StmtId),
     /// Clause `index` of a switch statement.
-    Case { stmt: StmtId, index: usize },
+    Case {
+        stmt: StmtId,
+        index: usize,
+    },
     /// A closure's reference to a captured variable.
     Capture {
         var: VarId,

@@ -106,7 +106,10 @@ pub enum WrapperNaming {
 }
 
 /// The types of every variable and expression of `funcs` in `ir`.
-pub fn types_mentioned(ir: &Package, funcs: impl IntoIterator<Item = goescape_ir::FuncId>) -> Vec<TypeId> {
+pub fn types_mentioned(
+    ir: &Package,
+    funcs: impl IntoIterator<Item = goescape_ir::FuncId>,
+) -> Vec<TypeId> {
     let mut types = Vec::new();
     for f in funcs {
         for &v in &ir.func(f).dcl {
@@ -253,7 +256,8 @@ pub fn method_instances(
                 } else {
                     None
                 };
-                let params: Vec<TypeId> = g.type_params.iter().map(|&p| unalias(store, p)).collect();
+                let params: Vec<TypeId> =
+                    g.type_params.iter().map(|&p| unalias(store, p)).collect();
                 let mut inner = subst.clone();
                 inner.extend(params.iter().copied().zip(args.iter().copied()));
                 let ifacts = TypeFacts::with_subst(

@@ -88,7 +88,11 @@ impl Printer<'_> {
                 // Variables of an instance compiled in another package are qualified, as
                 // are wrapper parameters declared by another package's method.
                 let temp = var.name.starts_with(".autotmp");
-                if let Some(p) = var.pos_pkg.or(self.pkg.pkg).filter(|&p| p != self.local && !temp) {
+                if let Some(p) = var
+                    .pos_pkg
+                    .or(self.pkg.pkg)
+                    .filter(|&p| p != self.local && !temp)
+                {
                     out.push_str(&self.store.package(p).name);
                     out.push('.');
                 }

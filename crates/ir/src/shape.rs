@@ -196,7 +196,8 @@ fn link_string_with(
                     && n.type_args
                         .iter()
                         .any(|&a| mentions_bound_param(store, subst, a, 0))
-                    && !n.type_args
+                    && !n
+                        .type_args
                         .iter()
                         .any(|&a| mentions_generic(store, a, &mode.expanding, 0));
                 let params = n
@@ -331,7 +332,9 @@ fn link_string_with(
                     if s.variadic && i + 1 == s.params.len() {
                         out.push_str("...");
                         match store.ty(pt) {
-                            Type::Slice(e) => link_string_with(store, subst, mode, *e, out, depth + 1),
+                            Type::Slice(e) => {
+                                link_string_with(store, subst, mode, *e, out, depth + 1)
+                            }
                             _ => link_string_with(store, subst, mode, pt, out, depth + 1),
                         }
                     } else {
@@ -430,7 +433,12 @@ pub fn has_type_params(store: &TypeStore<'_>, t: TypeId, depth: usize) -> bool {
 
 /// Whether an embedded field named `name` (declared in `pkg`) has the name of the type it
 /// embeds: the same symbol, or the same exported name.
-fn embeds_own_name(store: &TypeStore<'_>, pkg: Option<PkgIdx>, name: &str, ty: Option<TypeId>) -> bool {
+fn embeds_own_name(
+    store: &TypeStore<'_>,
+    pkg: Option<PkgIdx>,
+    name: &str,
+    ty: Option<TypeId>,
+) -> bool {
     let Some(mut t) = ty else { return true };
     if let Type::Pointer(e) = store.ty(t) {
         t = *e;
@@ -463,7 +471,12 @@ pub fn mentions_bound_param(
 }
 
 /// Whether `t` mentions an instance of one of the generic types `origins`.
-pub fn mentions_generic(store: &TypeStore<'_>, t: TypeId, origins: &[TypeId], depth: usize) -> bool {
+pub fn mentions_generic(
+    store: &TypeStore<'_>,
+    t: TypeId,
+    origins: &[TypeId],
+    depth: usize,
+) -> bool {
     if origins.is_empty() {
         return false;
     }

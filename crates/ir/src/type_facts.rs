@@ -105,7 +105,8 @@ impl<'a> TypeFacts<'a> {
                 self.sizes.alignof(&self.store, ty)?,
             ))
         };
-        if self.subst.is_empty() || depth > 32 || !crate::shape::has_type_params(&self.store, ty, 0) {
+        if self.subst.is_empty() || depth > 32 || !crate::shape::has_type_params(&self.store, ty, 0)
+        {
             return plain();
         }
         match self.under(ty) {
@@ -126,7 +127,10 @@ impl<'a> TypeFacts<'a> {
             }
             Type::Array { len, elem } => {
                 let (size, align) = self.layout(*elem, depth + 1)?;
-                Some((size.checked_mul(i64::try_from(len.unwrap_or(0)).ok()?)?, align))
+                Some((
+                    size.checked_mul(i64::try_from(len.unwrap_or(0)).ok()?)?,
+                    align,
+                ))
             }
             _ => plain(),
         }

@@ -524,7 +524,8 @@ impl<'a> Lowerer<'a, '_> {
                     if matches!(count.kind, ExprKind::Const { .. })
                         && matches!(count.ty, IrType::Go(t) if self.is_untyped_type(t))
                     {
-                        let uint = super::universe_basic(self.store, goescape_types::BasicKind::Uint);
+                        let uint =
+                            super::universe_basic(self.store, goescape_types::BasicKind::Uint);
                         self.out.exprs[yl.index()].ty = IrType::Go(uint);
                     }
                 }

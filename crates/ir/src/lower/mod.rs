@@ -180,14 +180,20 @@ impl<'a> Lowerer<'a, '_> {
         let Some(Some(obj)) = finfo.defs.get(&fd.name.span.start).copied() else {
             self.unsupported(
                 self.pos(fd.name.pos()),
-                format!("function {} has no object (type errors)", file.ident_name(fd.name)),
+                format!(
+                    "function {} has no object (type errors)",
+                    file.ident_name(fd.name)
+                ),
             );
             return;
         };
         let Some(sig) = self.store.obj(obj).ty else {
             self.unsupported(
                 self.pos(fd.name.pos()),
-                format!("function {} has no type (type errors)", file.ident_name(fd.name)),
+                format!(
+                    "function {} has no type (type errors)",
+                    file.ident_name(fd.name)
+                ),
             );
             return;
         };

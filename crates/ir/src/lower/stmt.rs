@@ -240,9 +240,20 @@ impl<'a> Lowerer<'a, '_> {
                     if !constant {
                         // `_ = cond`, for its side effects.
                         let c = self.expr(cond);
-                        let blank = self.mk(ExprKind::Blank, self.out.expr(c).ty, self.out.expr(c).pos, false);
+                        let blank = self.mk(
+                            ExprKind::Blank,
+                            self.out.expr(c).ty,
+                            self.out.expr(c).pos,
+                            false,
+                        );
                         self.flush(out);
-                        let s = self.stmt_new(StmtKind::Assign { x: blank, y: Some(c) }, self.pos(*if_pos));
+                        let s = self.stmt_new(
+                            StmtKind::Assign {
+                                x: blank,
+                                y: Some(c),
+                            },
+                            self.pos(*if_pos),
+                        );
                         self.emit(out, s);
                     }
                     let kept = if known > 0 {

@@ -122,10 +122,14 @@ impl Lowerer<'_, '_> {
             if f.generic {
                 continue;
             }
-            roots.extend(f.dcl.iter().filter_map(|&v| match self.out.vars[v.index()].ty {
-                IrType::Go(t) => Some(t),
-                IrType::PointerTo(_) => None,
-            }));
+            roots.extend(
+                f.dcl
+                    .iter()
+                    .filter_map(|&v| match self.out.vars[v.index()].ty {
+                        IrType::Go(t) => Some(t),
+                        IrType::PointerTo(_) => None,
+                    }),
+            );
         }
         roots.extend(self.out.exprs.iter().filter_map(|e| match e.ty {
             IrType::Go(t) => Some(t),
@@ -163,9 +167,10 @@ impl Lowerer<'_, '_> {
                 }
                 Type::Struct(st) => {
                     roots.extend(st.fields.iter().filter_map(|&f| store.obj(f).ty));
-                    let embeds = st.fields.iter().any(
-                        |&f| matches!(&store.obj(f).kind, ObjKind::Var(v) if v.embedded),
-                    );
+                    let embeds = st
+                        .fields
+                        .iter()
+                        .any(|&f| matches!(&store.obj(f).kind, ObjKind::Var(v) if v.embedded));
                     if embeds {
                         found.push(t);
                     }
