@@ -229,7 +229,19 @@ fn a_go_command_of_another_version_is_a_load_error() {
     std::fs::set_permissions(&go, std::fs::Permissions::from_mode(0o755)).unwrap();
     let mut cfg = tree.config(&["."]);
     cfg.go = go;
-    let err = load(&cfg).unwrap_err();
+    // Another test thread may fork while the script's write descriptor is still open; its
+    // child holds the descriptor until it execs, and running the script meanwhile fails
+    // with ETXTBSY. That race belongs to the test, so wait it out.
+    let mut err = load(&cfg).unwrap_err();
+    for _ in 0..50 {
+        let busy = matches!(&err, LoadError::Io { error, .. }
+            if error.kind() == std::io::ErrorKind::ExecutableFileBusy);
+        if !busy {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        err = load(&cfg).unwrap_err();
+    }
     let LoadError::WrongGoVersion { found, .. } = &err else {
         panic!("{err:?}")
     };
