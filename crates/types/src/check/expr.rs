@@ -786,7 +786,7 @@ impl Checker<'_> {
                         &store,
                         ty,
                         true,
-                        &mut std::collections::HashSet::new(),
+                        &mut rustc_hash::FxHashSet::default(),
                     )
                     .err()
                     .map(|why| why.message(&store, &*q)),
