@@ -4,6 +4,7 @@ use goescape_constant::Value;
 use goescape_syntax::ast::{ExprId, StmtId};
 use rustc_hash::FxHashMap;
 
+pub use super::expr_map::ExprMap;
 use crate::ids::{ObjId, ScopeId, TypeId};
 use crate::selection::Selection;
 
@@ -41,7 +42,7 @@ pub struct FileInfo {
     /// The Go version the file is checked with (go/types' `Info.FileVersions`).
     pub go_version: Option<String>,
     /// Every expression (and type expression) checked, as go/types' `Info.Types`.
-    pub types: FxHashMap<ExprId, TypeAndValue>,
+    pub types: ExprMap<TypeAndValue>,
     /// Identifiers that declare an object, by the identifier's byte offset.
     pub defs: FxHashMap<u32, Option<ObjId>>,
     /// Identifiers that denote an object, by the identifier's byte offset.

@@ -12,6 +12,7 @@ mod cycles;
 mod decl;
 mod errors;
 mod expr;
+mod expr_map;
 mod extent;
 mod generics;
 mod info;
@@ -35,7 +36,7 @@ use goescape_syntax::Pos;
 use rustc_hash::FxHashMap;
 
 pub use errors::TypeError;
-pub use info::{FileInfo, Info, Mode, TypeAndValue};
+pub use info::{ExprMap, FileInfo, Info, Mode, TypeAndValue};
 pub use initorder::Initializer;
 pub(crate) use resolver::DeclInfo;
 
@@ -95,7 +96,14 @@ pub fn check_package(
         arena,
         package_scope,
         info: Info {
-            files: vec![FileInfo::default(); input.files.len()],
+            files: input
+                .files
+                .iter()
+                .map(|file| FileInfo {
+                    types: ExprMap::with_exprs(file.exprs.len()),
+                    ..FileInfo::default()
+                })
+                .collect(),
             init_order: Vec::new(),
             instance_methods: FxHashMap::default(),
         },
