@@ -1,7 +1,9 @@
 //! What the checker records about the source (go/types' `Info`), keyed by file and node.
 
 use goescape_constant::Value;
-use goescape_syntax::ast::{ExprId, StmtId};
+use std::sync::Arc;
+
+use goescape_syntax::ast::{ExprId, ExprKind, File, StmtId};
 use rustc_hash::FxHashMap;
 
 pub use super::expr_map::ExprMap;
@@ -67,6 +69,29 @@ pub struct FileInfo {
     pub instances: FxHashMap<u32, (Vec<TypeId>, TypeId)>,
     /// What each selector expression `x.f` selects.
     pub selections: FxHashMap<ExprId, Selection>,
+}
+
+impl FileInfo {
+    /// An empty record for `file`, its largest maps sized from its nodes: a type for
+    /// nearly every expression, a use for about every identifier and selector, a
+    /// selection for at most every selector. Growing them by doubling instead cost
+    /// rehashing and fresh pages for each larger table.
+    pub fn sized_for(file: &Arc<File>) -> FileInfo {
+        let (mut idents, mut selectors) = (0, 0);
+        for e in &file.exprs {
+            match e.kind {
+                ExprKind::Ident(_) => idents += 1,
+                ExprKind::Selector { .. } => selectors += 1,
+                _ => {}
+            }
+        }
+        FileInfo {
+            types: ExprMap::with_exprs(file.exprs.len()),
+            uses: FxHashMap::with_capacity_and_hasher(idents + selectors, Default::default()),
+            selections: FxHashMap::with_capacity_and_hasher(selectors, Default::default()),
+            ..FileInfo::default()
+        }
+    }
 }
 
 /// Everything recorded for a package, one entry per file in input order.

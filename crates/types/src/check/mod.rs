@@ -96,14 +96,7 @@ pub fn check_package(
         arena,
         package_scope,
         info: Info {
-            files: input
-                .files
-                .iter()
-                .map(|file| FileInfo {
-                    types: ExprMap::with_exprs(file.exprs.len()),
-                    ..FileInfo::default()
-                })
-                .collect(),
+            files: input.files.iter().map(FileInfo::sized_for).collect(),
             init_order: Vec::new(),
             instance_methods: FxHashMap::default(),
         },
@@ -250,8 +243,12 @@ impl<'a> Checker<'a> {
         })
     }
 
-    fn file(&self, env: Env) -> Arc<File> {
-        self.input.files[env.file].clone()
+    /// The file `env` is in. Borrowed from the input, not from the checker (so `&mut self`
+    /// methods can be called while it is held), and not an `Arc` clone: the checker asks
+    /// for it at nearly every node, and the reference count's atomic updates were a
+    /// visible cost.
+    fn file(&self, env: Env) -> &'a File {
+        &self.input.files[env.file]
     }
 
     /// Records the type (and mode and value) of an expression.
