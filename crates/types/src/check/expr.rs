@@ -245,7 +245,7 @@ impl Checker<'_> {
                 Operand::new(Mode::TypeExpr, e, ty)
             }
             ExprKind::FuncLit { ty, body } => {
-                let end = super::extent::block_scope_end(&file, body);
+                let end = super::extent::block_scope_end(file, body);
                 let func_env = self.open_scope(env, ty.func_pos, end);
                 let signature = self.signature(func_env, None, ty);
                 let sig = self.arena.add_type(Type::Signature(signature.clone()));
