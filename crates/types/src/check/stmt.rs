@@ -45,7 +45,7 @@ impl Checker<'_> {
     fn labels(&mut self, env: Env, body: &Block) {
         let file = self.file(env);
         let mut state = LabelState::default();
-        let jumps = self.block_branches(env, &file, &mut state, None, None, &body.stmts);
+        let jumps = self.block_branches(env, file, &mut state, None, None, &body.stmts);
         for (label, _) in jumps {
             let name = file.ident_name(label);
             let msg = match state.all.get(name.as_ref()) {
