@@ -94,7 +94,7 @@ pub fn unary_op(op: UnaryOp, y: &Value, prec: u32) -> Value {
             None => make_int(-IBig::from(*x)),
         },
         (UnaryOp::Neg, Inner::BigInt(x)) => make_int(-x),
-        (UnaryOp::Neg, Inner::Rat(x)) => make_rat(-x),
+        (UnaryOp::Neg, Inner::Rat(x)) => make_rat(-&**x),
         (UnaryOp::Neg, Inner::Float(x)) => make_float(x.neg()),
         (UnaryOp::Neg, Inner::Complex(c)) => make_complex(
             unary_op(UnaryOp::Neg, &c.0, 0),

@@ -55,12 +55,12 @@ fn float_to_int(f: &BigFloat) -> Value {
 /// imaginary part). Integers become exact fractions unless they are very large.
 pub fn to_float(x: &Value) -> Value {
     match &x.0 {
-        Inner::Int64(v) => Value(Inner::Rat(RBig::from(IBig::from(*v)))),
+        Inner::Int64(v) => Value(Inner::Rat(Box::new(RBig::from(IBig::from(*v))))),
         Inner::BigInt(v) => {
             if v.bit_len() < MAX_EXP {
-                Value(Inner::Rat(RBig::from(v.clone())))
+                Value(Inner::Rat(Box::new(RBig::from(v.clone()))))
             } else {
-                Value(Inner::Float(BigFloat::from_ibig(v, PREC)))
+                Value(Inner::Float(Box::new(BigFloat::from_ibig(v, PREC))))
             }
         }
         Inner::Rat(_) | Inner::Float(_) => x.clone(),

@@ -416,7 +416,7 @@ fn float_literal(lit: &[u8]) -> Option<Value> {
         // expand it as a fraction.
         let text: &[u8] = if f.is_zero() { b"0" } else { lit };
         if let Some(r) = parse_rat(text) {
-            return Some(Value(Inner::Rat(r)));
+            return Some(Value(Inner::Rat(Box::new(r))));
         }
     }
     Some(make_float(f))

@@ -5,7 +5,9 @@
 //! instance, the methods are its origin's method objects (see
 //! [`crate::under::declared_methods`]).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::ids::{ObjId, TypeId};
 use crate::lookup::{consolidate_multiples, seen_before, Embedded};
@@ -19,7 +21,7 @@ use crate::unique_name::object_unique_name;
 
 /// Methods found at one depth by unique name; None marks a collision (the name occurs
 /// more than once, or only as a method the receiver cannot call).
-type Candidates = HashMap<String, Option<Selection>>;
+type Candidates = FxHashMap<String, Option<Selection>>;
 
 /// The method set of `ty`, ordered by unique name (go/types' `Id`).
 pub fn method_set(store: &TypeStore<'_>, ty: TypeId) -> Vec<Selection> {
@@ -58,8 +60,8 @@ fn method_set_of(store: &TypeStore<'_>, ty: TypeId, base: TypeId, is_ptr: bool) 
     let mut seen = Vec::new();
     while !current.is_empty() {
         let mut next = Vec::new();
-        let mut fields: HashSet<String> = HashSet::new();
-        let mut methods = Candidates::new();
+        let mut fields: FxHashSet<String> = FxHashSet::default();
+        let mut methods = Candidates::default();
         for e in &current {
             if let Some((named_id, named)) = as_named(store, e.ty) {
                 if seen_before(store, &mut seen, named_id) {

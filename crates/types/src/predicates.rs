@@ -5,7 +5,7 @@
 //! type parameter; the `all_*` ones hold for a type parameter when they hold for every
 //! type of its type set.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::basic::BasicKind;
 use crate::ids::{ObjId, TypeId};
@@ -410,7 +410,7 @@ impl NotComparable {
 /// Interfaces that are not type parameters are comparable (their dynamic values may not
 /// be).
 pub fn is_comparable(store: &TypeStore<'_>, ty: TypeId) -> bool {
-    comparable_type(store, ty, true, &mut HashSet::new()).is_ok()
+    comparable_type(store, ty, true, &mut FxHashSet::default()).is_ok()
 }
 
 /// Whether `ty` is comparable, and why not. With `dynamic`, interfaces that are not type
@@ -420,7 +420,7 @@ pub fn comparable_type(
     store: &TypeStore<'_>,
     ty: TypeId,
     dynamic: bool,
-    seen: &mut HashSet<TypeId>,
+    seen: &mut FxHashSet<TypeId>,
 ) -> Result<(), NotComparable> {
     if !seen.insert(ty) {
         return Ok(());

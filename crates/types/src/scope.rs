@@ -1,6 +1,6 @@
 //! Lexical scopes: universe, package, file, and the blocks of function bodies.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::ids::{ObjId, ScopeId};
 
@@ -9,7 +9,7 @@ pub struct Scope {
     pub parent: Option<ScopeId>,
     /// Names declared in this scope, in declaration order.
     pub names: Vec<Box<str>>,
-    entries: HashMap<Box<str>, ObjId>,
+    entries: FxHashMap<Box<str>, ObjId>,
     /// Byte range of the scope in its file, for block scopes (go/types' `Pos`/`End`):
     /// a name declared in a block is visible from its declaration to the block's end.
     pub range: Option<(u32, u32, u32)>,

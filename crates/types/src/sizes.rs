@@ -7,7 +7,7 @@
 //! that have no size are answered with None: type parameters and types containing them,
 //! untyped and invalid types, and unions.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::basic::BasicKind;
 use crate::ids::{ObjId, TypeId};
@@ -207,7 +207,7 @@ struct Layout<'s, 'a> {
     sizes: Sizes,
     store: &'s TypeStore<'a>,
     /// Types whose size (true) or alignment (false) is being computed.
-    active: HashSet<(TypeId, bool)>,
+    active: FxHashSet<(TypeId, bool)>,
 }
 
 impl<'s, 'a> Layout<'s, 'a> {
@@ -215,7 +215,7 @@ impl<'s, 'a> Layout<'s, 'a> {
         Layout {
             sizes,
             store,
-            active: HashSet::new(),
+            active: FxHashSet::default(),
         }
     }
 

@@ -8,7 +8,8 @@
 //! [`TypeSetCache`] memoizes them for callers that ask often.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::rc::Rc;
 
 use crate::basic::BasicKind;
@@ -80,13 +81,13 @@ impl TypeSet {
 
     /// Whether every type in the set is comparable.
     pub fn is_comparable(&self, store: &TypeStore<'_>) -> bool {
-        self.is_comparable_seen(store, &mut HashSet::new())
+        self.is_comparable_seen(store, &mut FxHashSet::default())
     }
 
     pub(crate) fn is_comparable_seen(
         &self,
         store: &TypeStore<'_>,
-        seen: &mut HashSet<TypeId>,
+        seen: &mut FxHashSet<TypeId>,
     ) -> bool {
         if self.terms.is_all() {
             return self.comparable;
@@ -191,7 +192,7 @@ impl<'s, 'a> Computation<'s, 'a> {
         self.active_interfaces.push(id);
 
         let mut methods = Vec::new();
-        let mut names = HashSet::new();
+        let mut names = FxHashSet::default();
         let mut add_method = |m: ObjId| {
             // A duplicate (explicit or embedded) is the checker's to report; keep the first.
             if names.insert(object_unique_name(store, m)) {
@@ -291,7 +292,7 @@ fn intersect_term_lists(
     if comparable && !terms.is_all() {
         terms.0.retain(|t| match t {
             TypeTerm::Type(term) => {
-                comparable_type(store, term.ty, false, &mut HashSet::new()).is_ok()
+                comparable_type(store, term.ty, false, &mut FxHashSet::default()).is_ok()
             }
             _ => false,
         });
@@ -305,7 +306,7 @@ fn intersect_term_lists(
 /// or declarations the checker has finished).
 #[derive(Debug, Default)]
 pub struct TypeSetCache {
-    sets: RefCell<HashMap<TypeId, Rc<TypeSet>>>,
+    sets: RefCell<FxHashMap<TypeId, Rc<TypeSet>>>,
 }
 
 impl TypeSetCache {

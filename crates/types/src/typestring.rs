@@ -4,9 +4,8 @@
 //! A qualifier decides how a package-level name is prefixed: it returns the prefix for a
 //! package (`"fmt"` gives `fmt.Stringer`), None or an empty string for none.
 
-use std::collections::HashSet;
-
 use goescape_constant::Value;
+use rustc_hash::FxHashSet;
 
 use crate::ids::{ObjId, PkgIdx, ScopeId, TypeId};
 use crate::object::{ObjKind, VarKind};
@@ -280,7 +279,7 @@ struct TypeWriter<'s, 'a, 'q> {
     store: &'s TypeStore<'a>,
     out: String,
     /// Types being written, to cut cycles (only invalid types have them).
-    active: HashSet<TypeId>,
+    active: FxHashSet<TypeId>,
     /// None: qualify by package path.
     qualifier: Option<Qualifier<'q>>,
     param_names: bool,
@@ -292,7 +291,7 @@ impl<'s, 'a, 'q> TypeWriter<'s, 'a, 'q> {
         TypeWriter {
             store,
             out: String::new(),
-            active: HashSet::new(),
+            active: FxHashSet::default(),
             qualifier,
             param_names: true,
             pkg_info: false,

@@ -3,9 +3,8 @@
 //! Each such name gets the invalid type, with one error per cycle at its first name in
 //! source order, and is not declared further.
 
-use std::collections::HashMap;
-
 use goescape_syntax::ast::{Decl, ExprKind, Spec};
+use rustc_hash::FxHashMap;
 
 use super::resolver::DeclKind;
 use super::{Checker, Color};
@@ -20,7 +19,7 @@ enum Mark {
 
 impl Checker<'_> {
     pub(super) fn direct_cycles(&mut self) {
-        let mut marks: HashMap<ObjId, Mark> = HashMap::new();
+        let mut marks: FxHashMap<ObjId, Mark> = FxHashMap::default();
         for obj in self.decl_order.clone() {
             if matches!(
                 self.decls.get(&obj).map(|d| &d.kind),
@@ -31,7 +30,7 @@ impl Checker<'_> {
         }
     }
 
-    fn direct_cycle(&mut self, start: ObjId, marks: &mut HashMap<ObjId, Mark>) {
+    fn direct_cycle(&mut self, start: ObjId, marks: &mut FxHashMap<ObjId, Mark>) {
         let mut path: Vec<ObjId> = Vec::new();
         let mut current = start;
         loop {

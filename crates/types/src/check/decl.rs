@@ -440,7 +440,7 @@ impl Checker<'_> {
         let recv = match func.recv.as_ref().and_then(|recv| recv.list.first()) {
             Some(field) => {
                 let Some(ty_expr) = field.ty else { return };
-                let ty = if receiver_is_generic(&file, ty_expr) {
+                let ty = if receiver_is_generic(file, ty_expr) {
                     let Some((ty, params)) = self.generic_receiver(func_env, ty_expr) else {
                         return;
                     };

@@ -245,7 +245,7 @@ impl Checker<'_> {
                 Operand::new(Mode::TypeExpr, e, ty)
             }
             ExprKind::FuncLit { ty, body } => {
-                let end = super::extent::block_scope_end(&file, body);
+                let end = super::extent::block_scope_end(file, body);
                 let func_env = self.open_scope(env, ty.func_pos, end);
                 let signature = self.signature(func_env, None, ty);
                 let sig = self.arena.add_type(Type::Signature(signature.clone()));
@@ -430,13 +430,12 @@ impl Checker<'_> {
             }
             _ => {}
         }
-        let (ty_is_untyped, ty_under, ty_is_integer, shown) = {
+        let (ty_is_untyped, ty_under, ty_is_integer) = {
             let store = self.store();
             (
                 is_untyped(&store, ty),
                 crate::under::underlying(&store, ty),
                 all_integer(&store, ty),
-                crate::typestring::type_string(&store, ty, &*self.qualifier()),
             )
         };
         if !is_final && ty_is_untyped {
@@ -447,6 +446,7 @@ impl Checker<'_> {
         }
         self.untyped.remove(&(env.file, e));
         if old.is_lhs && !ty_is_integer {
+            let shown = crate::typestring::type_string(&self.store(), ty, &*self.qualifier());
             let msg = format!(
                 "invalid operation: shifted operand {} (type {shown}) must be integer",
                 file.expr_string(e)
@@ -786,7 +786,7 @@ impl Checker<'_> {
                         &store,
                         ty,
                         true,
-                        &mut std::collections::HashSet::new(),
+                        &mut rustc_hash::FxHashSet::default(),
                     )
                     .err()
                     .map(|why| why.message(&store, &*q)),

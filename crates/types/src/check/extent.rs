@@ -4,18 +4,17 @@
 //! does), so one walk answers for the whole chain; and blocks left open (the parser stops
 //! at its nesting limit without the closing braces).
 
-use std::collections::HashMap;
-
 use goescape_syntax::ast::{Block, ExprId, ExprKind, File, StmtId, StmtKind};
 use goescape_syntax::Pos;
+use rustc_hash::FxHashMap;
 
 use super::Checker;
 
 /// Ends found so far, by file index and node.
 #[derive(Debug, Default)]
 pub(crate) struct Extents {
-    func_types: HashMap<(usize, ExprId), Pos>,
-    if_stmts: HashMap<(usize, StmtId), Pos>,
+    func_types: FxHashMap<(usize, ExprId), Pos>,
+    if_stmts: FxHashMap<(usize, StmtId), Pos>,
 }
 
 impl Checker<'_> {

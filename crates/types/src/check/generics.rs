@@ -6,9 +6,8 @@
 //! `map[K]V`, `func(P) R`, instances `G[P]`) and core-type constraints (`S ~[]E` gives
 //! `E` from `S`); untyped constant arguments fall back to their default types.
 
-use std::collections::HashMap;
-
 use goescape_syntax::ast::{ExprId, FieldList};
+use rustc_hash::FxHashMap;
 
 use super::{Checker, Env};
 use crate::ids::{ObjId, TypeId};
@@ -633,7 +632,7 @@ impl Checker<'_> {
         has_dots: bool,
         arg_params: &[TypeId],
     ) -> Option<Vec<TypeId>> {
-        let mut bound: HashMap<TypeId, TypeId> = HashMap::new();
+        let mut bound: FxHashMap<TypeId, TypeId> = FxHashMap::default();
         for (&p, &a) in sig.type_params.iter().zip(explicit) {
             bound.insert(p, a);
         }
@@ -852,7 +851,7 @@ fn unify(
     arg_params: &[TypeId],
     x: TypeId,
     y: TypeId,
-    bound: &mut HashMap<TypeId, TypeId>,
+    bound: &mut FxHashMap<TypeId, TypeId>,
 ) {
     crate::stack::with_stack(|| unify_inner(store, params, arg_params, x, y, bound))
 }
@@ -863,7 +862,7 @@ fn unify_inner(
     arg_params: &[TypeId],
     x: TypeId,
     y: TypeId,
-    bound: &mut HashMap<TypeId, TypeId>,
+    bound: &mut FxHashMap<TypeId, TypeId>,
 ) {
     if params.contains(&x) {
         match bound.get(&x).copied() {

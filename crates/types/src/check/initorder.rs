@@ -5,7 +5,9 @@
 //! variable depending on a function depends on what the function depends on), and the
 //! variables are emitted fewest-dependencies first, ties broken by declaration order.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::resolver::DeclKind;
 use super::Checker;
@@ -40,7 +42,7 @@ impl Checker<'_> {
     }
 
     pub(super) fn init_order(&mut self) {
-        let order: HashMap<ObjId, usize> = self
+        let order: FxHashMap<ObjId, usize> = self
             .decl_order
             .iter()
             .enumerate()
@@ -52,8 +54,8 @@ impl Checker<'_> {
             .copied()
             .filter(|&o| self.is_dependency(o))
             .collect();
-        let mut succ: HashMap<ObjId, HashSet<ObjId>> = HashMap::new();
-        let mut pred: HashMap<ObjId, HashSet<ObjId>> = HashMap::new();
+        let mut succ: FxHashMap<ObjId, FxHashSet<ObjId>> = FxHashMap::default();
+        let mut pred: FxHashMap<ObjId, FxHashSet<ObjId>> = FxHashMap::default();
         for &n in &nodes {
             succ.entry(n).or_default();
             pred.entry(n).or_default();
@@ -102,10 +104,11 @@ impl Checker<'_> {
             .copied()
             .filter(|o| !matches!(self.arena.objects[o.index as usize].kind, ObjKind::Func(_)))
             .collect();
-        let mut ndeps: HashMap<ObjId, usize> = graph.iter().map(|&n| (n, succ[&n].len())).collect();
+        let mut ndeps: FxHashMap<ObjId, usize> =
+            graph.iter().map(|&n| (n, succ[&n].len())).collect();
         // Constants come before everything else, then the fewest dependencies left, then
         // source order.
-        let not_const: HashMap<ObjId, bool> = graph
+        let not_const: FxHashMap<ObjId, bool> = graph
             .iter()
             .map(|&n| {
                 let kind = &self.arena.objects[n.index as usize].kind;
@@ -115,7 +118,7 @@ impl Checker<'_> {
         let key = |n: ObjId, count: usize| (not_const[&n], count, order[&n], n);
         let mut queue: BTreeSet<(bool, usize, usize, ObjId)> =
             graph.iter().map(|&n| key(n, ndeps[&n])).collect();
-        let mut emitted: HashSet<(usize, goescape_syntax::ast::ExprId)> = HashSet::new();
+        let mut emitted: FxHashSet<(usize, goescape_syntax::ast::ExprId)> = FxHashSet::default();
         while let Some(first) = queue.iter().next().copied() {
             queue.remove(&first);
             let (_, _, _, n) = first;

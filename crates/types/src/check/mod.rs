@@ -12,6 +12,7 @@ mod cycles;
 mod decl;
 mod errors;
 mod expr;
+mod expr_map;
 mod extent;
 mod generics;
 mod info;
@@ -32,9 +33,10 @@ use std::sync::Arc;
 use goescape_constant::Value;
 use goescape_syntax::ast::{ExprId, File};
 use goescape_syntax::Pos;
+use rustc_hash::FxHashMap;
 
 pub use errors::TypeError;
-pub use info::{FileInfo, Info, Mode, TypeAndValue};
+pub use info::{ExprMap, FileInfo, Info, Mode, TypeAndValue};
 pub use initorder::Initializer;
 pub(crate) use resolver::DeclInfo;
 
@@ -94,32 +96,32 @@ pub fn check_package(
         arena,
         package_scope,
         info: Info {
-            files: vec![FileInfo::default(); input.files.len()],
+            files: input.files.iter().map(FileInfo::sized_for).collect(),
             init_order: Vec::new(),
-            instance_methods: HashMap::new(),
+            instance_methods: FxHashMap::default(),
         },
         errors: Vec::new(),
         file_scopes: Vec::new(),
-        decls: HashMap::new(),
+        decls: FxHashMap::default(),
         decl_order: Vec::new(),
-        methods: HashMap::new(),
-        colors: HashMap::new(),
+        methods: FxHashMap::default(),
+        colors: FxHashMap::default(),
         obj_path: Vec::new(),
         iota: None,
-        untyped: HashMap::new(),
+        untyped: FxHashMap::default(),
         sizes: Sizes::AMD64,
-        instances: HashMap::new(),
+        instances: FxHashMap::default(),
         pending_instances: Vec::new(),
         delayed_bodies: Vec::new(),
         current_decl: None,
-        deps: HashMap::new(),
+        deps: FxHashMap::default(),
         valid_types: validtype::ValidTypes::default(),
         expanding: Vec::new(),
         extents: extent::Extents::default(),
-        method_instances: HashMap::new(),
-        dot_imports: HashMap::new(),
+        method_instances: FxHashMap::default(),
+        dot_imports: FxHashMap::default(),
         local_vars: Vec::new(),
-        type_hashes: HashMap::new(),
+        type_hashes: FxHashMap::default(),
     };
     checker.collect_objects();
     checker.package_objects();
@@ -142,25 +144,25 @@ pub(crate) struct Checker<'a> {
     /// One scope per file, child of the package scope, holding its imports.
     file_scopes: Vec<ScopeId>,
     /// How each package-level object (and each method) is declared.
-    decls: HashMap<ObjId, DeclInfo>,
+    decls: FxHashMap<ObjId, DeclInfo>,
     /// Package-level objects and methods in source order.
     decl_order: Vec<ObjId>,
     /// Methods by the type name of their receiver's base type.
-    methods: HashMap<ObjId, Vec<ObjId>>,
+    methods: FxHashMap<ObjId, Vec<ObjId>>,
     /// Declarations being checked (grey) or done (black).
-    colors: HashMap<ObjId, Color>,
+    colors: FxHashMap<ObjId, Color>,
     /// The grey objects, outermost first: a reference back into it is a cycle.
     obj_path: Vec<ObjId>,
     /// The value of `iota` in the constant declaration being checked.
     iota: Option<Value>,
     /// Untyped expressions whose final type is not known yet, by file and expression.
-    untyped: HashMap<(usize, ExprId), UntypedInfo>,
+    untyped: FxHashMap<(usize, ExprId), UntypedInfo>,
     sizes: Sizes,
     /// Instances of generic defined types made so far, by origin and hash of the type
     /// arguments: `(type arguments, instance)`.
     instances: typehash::InstanceIndex,
     /// Hashes of types computed so far (see `typehash`).
-    type_hashes: HashMap<TypeId, u64>,
+    type_hashes: FxHashMap<TypeId, u64>,
     /// Instances whose origin's underlying type was not known when they were made.
     pending_instances: Vec<TypeId>,
     /// Function bodies to check after the package-level declarations: (environment with
@@ -169,7 +171,7 @@ pub(crate) struct Checker<'a> {
     /// The package-level declaration whose initializer or body is being checked.
     current_decl: Option<ObjId>,
     /// The package-level constants, variables and functions each declaration refers to.
-    deps: HashMap<ObjId, std::collections::HashSet<ObjId>>,
+    deps: FxHashMap<ObjId, rustc_hash::FxHashSet<ObjId>>,
     /// Defined types' declared types, and those still to check for invalid recursion.
     valid_types: validtype::ValidTypes,
     /// The instances whose underlying types are being computed, innermost last.
@@ -177,9 +179,9 @@ pub(crate) struct Checker<'a> {
     /// Ends of scopes found so far (see `extent`).
     extents: extent::Extents,
     /// The methods of instances made so far, by instance and generic method.
-    method_instances: HashMap<(TypeId, ObjId), ObjId>,
+    method_instances: FxHashMap<(TypeId, ObjId), ObjId>,
     /// The objects dot-imports make visible, by file and object: the import's name.
-    dot_imports: HashMap<(usize, ObjId), ObjId>,
+    dot_imports: FxHashMap<(usize, ObjId), ObjId>,
     /// For each function body being checked (innermost last), its local variables, to
     /// report those never used.
     local_vars: Vec<Vec<ObjId>>,
@@ -241,8 +243,12 @@ impl<'a> Checker<'a> {
         })
     }
 
-    fn file(&self, env: Env) -> Arc<File> {
-        self.input.files[env.file].clone()
+    /// The file `env` is in. Borrowed from the input, not from the checker (so `&mut self`
+    /// methods can be called while it is held), and not an `Arc` clone: the checker asks
+    /// for it at nearly every node, and the reference count's atomic updates were a
+    /// visible cost.
+    fn file(&self, env: Env) -> &'a File {
+        &self.input.files[env.file]
     }
 
     /// Records the type (and mode and value) of an expression.

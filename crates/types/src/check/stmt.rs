@@ -31,7 +31,7 @@ impl Checker<'_> {
         );
         if has_results && body.rbrace.is_valid() {
             let file = self.file(env);
-            if !self.is_terminating_list(env, &file, &body.stmts, "") {
+            if !self.is_terminating_list(env, file, &body.stmts, "") {
                 self.error(env.file, body.rbrace, "missing return");
             }
         }
@@ -45,7 +45,7 @@ impl Checker<'_> {
     fn labels(&mut self, env: Env, body: &Block) {
         let file = self.file(env);
         let mut state = LabelState::default();
-        let jumps = self.block_branches(env, &file, &mut state, None, None, &body.stmts);
+        let jumps = self.block_branches(env, file, &mut state, None, None, &body.stmts);
         for (label, _) in jumps {
             let name = file.ident_name(label);
             let msg = match state.all.get(name.as_ref()) {
@@ -371,7 +371,7 @@ impl Checker<'_> {
     }
 
     fn block(&mut self, env: Env, block: &Block) {
-        let end = super::extent::block_scope_end(&self.file(env), block);
+        let end = super::extent::block_scope_end(self.file(env), block);
         let inner = self.open_scope(env, block.lbrace, end);
         for &stmt in &block.stmts {
             self.stmt(inner, stmt);
@@ -380,7 +380,7 @@ impl Checker<'_> {
 
     pub(super) fn stmt(&mut self, env: Env, id: StmtId) {
         let file = self.file(env);
-        crate::stack::with_stack(|| self.stmt_inner(env, &file, id));
+        crate::stack::with_stack(|| self.stmt_inner(env, file, id));
     }
 
     fn stmt_inner(&mut self, env: Env, file: &goescape_syntax::ast::File, id: StmtId) {

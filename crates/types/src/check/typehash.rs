@@ -6,8 +6,9 @@
 //! channels and instances; other types hash by their kind alone, which identical types share
 //! too. A match is confirmed with the identity predicate.
 
-use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
+
+use rustc_hash::FxHashMap;
 
 use super::Checker;
 use crate::ids::TypeId;
@@ -67,4 +68,4 @@ impl Checker<'_> {
 }
 
 /// The instances of generic types made so far, by origin and type-argument hash.
-pub(crate) type InstanceIndex = HashMap<(TypeId, u64), Vec<(Vec<TypeId>, TypeId)>>;
+pub(crate) type InstanceIndex = FxHashMap<(TypeId, u64), Vec<(Vec<TypeId>, TypeId)>>;

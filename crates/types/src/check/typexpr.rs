@@ -164,7 +164,7 @@ impl Checker<'_> {
             }
             ExprKind::FuncType(ty) => {
                 // A function type has a scope of its own for its parameter names.
-                let end = self.func_type_end(env.file, &file, e);
+                let end = self.func_type_end(env.file, file, e);
                 let scope_env = self.open_scope(env, ty.func_pos, end);
                 let sig = self.signature(scope_env, None, ty);
                 self.declare_signature_vars(scope_env, &sig);
@@ -321,7 +321,7 @@ impl Checker<'_> {
             };
             if field.names.is_empty() {
                 // An embedded field is named after its type name: `T`, `*T`, `p.T`, `T[A]`.
-                let Some(name) = embedded_field_name(&file, field_ty) else {
+                let Some(name) = embedded_field_name(file, field_ty) else {
                     let msg = format!("invalid embedded field type {}", file.expr_string(field_ty));
                     self.error(env.file, file.expr_pos(field_ty), msg);
                     continue;
@@ -364,7 +364,7 @@ impl Checker<'_> {
                     }
                     // Like any function type, a method's signature has a scope of its own
                     // for its parameter names (there is no `func`: it starts at the `(`).
-                    let end = self.func_type_end(env.file, &file, field_ty);
+                    let end = self.func_type_end(env.file, file, field_ty);
                     let sig_env = self.open_scope(env, file.func_type_pos(func), end);
                     let sig = self.signature(sig_env, None, func);
                     self.declare_signature_vars(sig_env, &sig);

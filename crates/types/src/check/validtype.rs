@@ -4,7 +4,7 @@
 //! struct{ a A }`, `type G[P any] [1]G[*P]`). Such a type gets an invalid underlying type,
 //! so that nothing after the error (sizes, instantiation, the dump) walks the cycle.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Checker;
 use crate::ids::{ObjId, TypeId};
@@ -17,20 +17,20 @@ use crate::under::unalias;
 pub(crate) struct ValidTypes {
     /// The type each defined type of the package was declared with (`B` for `type A B`),
     /// which the cycle is followed through, as go/types names each step of it.
-    rhs: HashMap<TypeId, TypeId>,
+    rhs: FxHashMap<TypeId, TypeId>,
     /// Non-generic defined types found valid: their expansion holds no cycle, so walking it
     /// again would find none (without this, a chain of structs with two fields of the
     /// previous type would take exponential time).
-    valid: HashSet<TypeId>,
+    valid: FxHashSet<TypeId>,
     /// Package-level type names to check once all declarations are, in the order their
     /// declarations started (go/types queues the check as a delayed action then).
     pending: Vec<ObjId>,
     /// Whether each defined type met by `finite_size` has a finite size.
-    finite: HashMap<TypeId, bool>,
+    finite: FxHashMap<TypeId, bool>,
     /// Where each instance written in the source was first written (file, position): a
     /// cycle through an instance is reported there, as go/types' instances are type names
     /// declared at their instantiation.
-    instance_pos: HashMap<TypeId, (usize, goescape_syntax::Pos)>,
+    instance_pos: FxHashMap<TypeId, (usize, goescape_syntax::Pos)>,
 }
 
 impl Checker<'_> {
@@ -300,7 +300,7 @@ fn first_in_source(store: &crate::store::TypeStore<'_>, objs: &[ObjId]) -> usize
 #[derive(Default)]
 struct Nest {
     list: Vec<TypeId>,
-    counts: HashMap<TypeId, u32>,
+    counts: FxHashMap<TypeId, u32>,
 }
 
 impl Nest {

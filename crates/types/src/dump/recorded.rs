@@ -114,7 +114,7 @@ impl Dumper<'_, '_> {
         let file = &input.files[i as usize];
         let starts = expr_positions(file);
         let start_of = |id: ExprId| starts.get(id.0 as usize).copied();
-        for (&id, tv) in &info.types {
+        for (id, tv) in &info.types {
             let (Some(expr), Some(start)) = (file.exprs.get(id.0 as usize), start_of(id)) else {
                 continue;
             };

@@ -45,7 +45,7 @@ pub fn compare_with_go_types(input: &str, expected: &str) {
     let mut exprs: Vec<String> = info
         .types
         .iter()
-        .map(|(&e, tv)| {
+        .map(|(e, tv)| {
             (
                 file.expr_pos(e),
                 file.expr_string(e),
