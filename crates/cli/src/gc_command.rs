@@ -195,6 +195,15 @@ impl PackageHook for EscapeHook<'_> {
     fn run(&self, view: &PackageView<'_>) -> PackageEscapes {
         let store = TypeStore::new(view.program, None);
         let asm = self.asm_symbols(view.package);
+        // The packages the flags name are compiled with -l; their dependencies are
+        // compiled with inlining.
+        let inline_bodies = |p| {
+            !self
+                .flagged
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains(&p)
+        };
         let input = LowerInput {
             store: &store,
             pkg: view.pkg,
@@ -205,15 +214,7 @@ impl PackageHook for EscapeHook<'_> {
             int_type: view.universe.basic[goescape_types::BasicKind::Int as usize],
             bool_type: view.universe.basic[goescape_types::BasicKind::Bool as usize],
             asm: &asm,
-            inline_bodies: &|p| {
-                // The packages the flags name are compiled with -l; their dependencies
-                // are compiled with inlining.
-                !self
-                    .flagged
-                    .read()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .contains(&p)
-            },
+            inline_bodies: &inline_bodies,
         };
         if (self.print)(view.package) {
             self.flagged
@@ -251,7 +252,14 @@ impl PackageHook for EscapeHook<'_> {
         };
         let (diagnostics, own) = {
             let imported = self.summaries.read().unwrap_or_else(|e| e.into_inner());
-            analyze_package(&ir, &facts, &imported, self.options, &others)
+            analyze_package(
+                &ir,
+                &facts,
+                &imported,
+                self.options,
+                &others,
+                &inline_bodies,
+            )
         };
         self.summaries
             .write()

@@ -32,13 +32,12 @@ impl Batch<'_> {
                 let name = &var.name;
                 // Variables of an instance compiled in another package are qualified, as
                 // are wrapper parameters declared by another package's method.
-                // Temporaries are the compiling package's own.
-                let temp = name.starts_with(".autotmp");
-                match (var.pos_pkg.or(self.pkg.pkg), self.printer) {
-                    (Some(p), Some(printer)) if p != printer.local && !temp => {
-                        format!("{}.{name}", self.facts.store.package(p).name)
-                    }
-                    _ => name.clone(),
+                match self
+                    .printer
+                    .and_then(|printer| var.qualifier(self.pkg.pkg, printer.local))
+                {
+                    Some(p) => format!("{}.{name}", self.facts.store.package(p).name),
+                    None => name.clone(),
                 }
             }
             LocKind::Expr(e) => self.printer.map_or_else(String::new, |p| p.expr(e)),

@@ -170,6 +170,7 @@ pub fn method_instances(
     roots: Vec<TypeId>,
     subst: &HashMap<TypeId, TypeId>,
     shaped: bool,
+    shape_types: &mut Vec<(String, TypeId)>,
 ) -> Vec<MethodInstance> {
     let store = &facts.store;
     let mut seen: std::collections::HashSet<(Option<TypeId>, String)> =
@@ -277,6 +278,9 @@ pub fn method_instances(
                         }
                     })
                     .collect();
+                for (name, &a) in shapes.iter().zip(&args) {
+                    note_shape_type(&ifacts.store, name, ifacts.resolve(a), shape_types);
+                }
                 let mut nested = within.clone();
                 nested.push(origin);
                 for &m in &g.methods {
@@ -356,4 +360,34 @@ fn method_binding(
             .zip(args.iter().copied())
             .collect(),
     )
+}
+
+/// Records shape `name` of concrete type argument `concrete` when gc makes wrappers for
+/// it: a shape is a named type of its own, with the methods of its underlying type (an
+/// interface's, or those a struct's embedded fields promote).
+pub fn note_shape_type(
+    store: &goescape_types::TypeStore<'_>,
+    name: &str,
+    concrete: TypeId,
+    shape_types: &mut Vec<(String, TypeId)>,
+) {
+    let Some(bare) = name.strip_prefix("go.shape.") else {
+        return;
+    };
+    let u = goescape_types::under::underlying(store, concrete);
+    let has_methods = match store.ty(u) {
+        Type::Interface(i) => !i.methods.is_empty() || !i.embeddeds.is_empty(),
+        Type::Struct(s) => s
+            .fields
+            .iter()
+            .any(|&f| matches!(&store.obj(f).kind, goescape_types::ObjKind::Var(v) if v.embedded)),
+        _ => false,
+    };
+    if has_methods
+        && bare != "*uint8"
+        && !goescape_ir::shape::has_type_params(store, u, 0)
+        && !shape_types.iter().any(|(n, _)| n == bare)
+    {
+        shape_types.push((bare.to_owned(), u));
+    }
 }

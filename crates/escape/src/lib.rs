@@ -95,6 +95,7 @@ pub fn analyze_package(
     imported: &Summaries,
     options: Options,
     others: OtherPackages<'_>,
+    inline_bodies: goescape_ir::lower::InlineBodies<'_>,
 ) -> (Vec<Diagnostic>, Summaries) {
     let mut out = Vec::new();
     let mut own = Summaries::new();
@@ -122,11 +123,18 @@ pub fn analyze_package(
         packages: HashMap::new(),
         wrapped: HashSet::new(),
         out: Vec::new(),
+        shape_types: Vec::new(),
     };
     let mut local_requests = Vec::new();
     // The methods of generic types' instances whose descriptors the package needs.
     let roots = instances::package_roots(facts, local, pkg);
-    for m in instances::method_instances(facts, roots, &HashMap::new(), false) {
+    for m in instances::method_instances(
+        facts,
+        roots,
+        &HashMap::new(),
+        false,
+        &mut instances.shape_types,
+    ) {
         let request = (m.key, m.binding);
         if request.0 .0.pkg == local {
             local_requests.push((request, m.wrapper));
@@ -178,6 +186,39 @@ pub fn analyze_package(
         }
     }
     out.append(&mut instances.out);
+    // The wrappers of the shape types those instances use, analysed like the package's.
+    if !instances.shape_types.is_empty() && options.level >= 2 {
+        let wrappers = goescape_ir::lower::lower_shape_wrappers(
+            &facts.store,
+            local,
+            &pkg.path,
+            &instances.shape_types,
+            inline_bodies,
+        );
+        let wprinter = Printer {
+            pkg: &wrappers,
+            store: &facts.store,
+            local,
+            shapes: None,
+            facts: Some(facts),
+        };
+        let wfunc_of = functions_by_object(&wrappers);
+        let wreassigned = reassigned_vars(&wrappers);
+        for scc in bottom_up(&wrappers, &wfunc_of) {
+            let mut batch = Batch::new(
+                &wrappers,
+                facts,
+                imported,
+                &own,
+                &wfunc_of,
+                &wreassigned,
+                &scc,
+            );
+            batch.explain = true;
+            batch.printer = Some(&wprinter);
+            run_batch(&mut batch, &scc, &wprinter, options, &mut out);
+        }
+    }
     (out, own)
 }
 
@@ -409,6 +450,9 @@ struct Instances<'a> {
     packages: HashMap<goescape_types::PkgIdx, Arc<GenericSource>>,
     /// Instances whose plain instantiation wrapper has been reported.
     wrapped: HashSet<String>,
+    /// The shape types with methods of the instances compiled: their names (without
+    /// `go.shape.`) and underlying types, for gc's wrappers of them.
+    shape_types: Vec<(String, goescape_types::TypeId)>,
     out: Vec<Diagnostic>,
 }
 
@@ -481,6 +525,20 @@ impl Instances<'_> {
                 (p, name)
             })
             .collect();
+        // The shapes of the type parameters the body's types are built from (a parameter
+        // named only in a constraint, as `V` of `M ~map[K]V`, is never read).
+        let mentioned = instances::types_mentioned(gpkg, members.iter().copied());
+        let distinct: HashSet<goescape_types::TypeId> = mentioned.iter().copied().collect();
+        let mut params: Vec<_> = subst.iter().collect();
+        params.sort_by_key(|(p, _)| shapes.get(p));
+        for (&p, &c) in params {
+            let read = distinct
+                .iter()
+                .any(|&t| goescape_ir::shape::mentions_type_param(&ifacts.store, t, p, 0));
+            if let (true, Some(name)) = (read, shapes.get(&p)) {
+                instances::note_shape_type(&ifacts.store, name, c, &mut self.shape_types);
+            }
+        }
         let printer = Printer {
             pkg: gpkg,
             store: &ifacts.store,
@@ -529,8 +587,11 @@ impl Instances<'_> {
         }
         self.in_progress.remove(&key);
         // The shaped body reads its types too, and with them their instances' methods.
-        let roots = instances::types_mentioned(gpkg, members.iter().copied());
-        for m in instances::method_instances(&ifacts, roots, &subst, true) {
+        let roots = mentioned;
+        let mut shape_types = std::mem::take(&mut self.shape_types);
+        let found = instances::method_instances(&ifacts, roots, &subst, true, &mut shape_types);
+        self.shape_types = shape_types;
+        for m in found {
             let request = (m.key, m.binding);
             self.instantiate(facts, request.clone(), depth + 1, callers_own);
             if let Some(naming) = m.wrapper {

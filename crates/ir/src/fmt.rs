@@ -87,12 +87,7 @@ impl Printer<'_> {
                 let var = self.pkg.var(*v);
                 // Variables of an instance compiled in another package are qualified, as
                 // are wrapper parameters declared by another package's method.
-                let temp = var.name.starts_with(".autotmp");
-                if let Some(p) = var
-                    .pos_pkg
-                    .or(self.pkg.pkg)
-                    .filter(|&p| p != self.local && !temp)
-                {
+                if let Some(p) = var.qualifier(self.pkg.pkg, self.local) {
                     out.push_str(&self.store.package(p).name);
                     out.push('.');
                 }

@@ -431,6 +431,34 @@ pub fn has_type_params(store: &TypeStore<'_>, t: TypeId, depth: usize) -> bool {
     }
 }
 
+/// Whether type parameter `param` occurs in `t`: gc makes a shape type's wrappers only
+/// when a shaped body reads a type built from it.
+pub fn mentions_type_param(store: &TypeStore<'_>, t: TypeId, param: TypeId, depth: usize) -> bool {
+    if depth > 32 {
+        return false;
+    }
+    let t = unalias(store, t);
+    if t == param {
+        return true;
+    }
+    let rec = |x: TypeId| mentions_type_param(store, x, param, depth + 1);
+    match store.ty(t) {
+        Type::TypeParam(_) | Type::Basic(_) | Type::Union(_) | Type::Alias(_) => false,
+        Type::Named(n) => n.type_args.iter().any(|&a| rec(a)),
+        Type::Pointer(e) | Type::Slice(e) => rec(*e),
+        Type::Array { elem, .. } | Type::Chan { elem, .. } => rec(*elem),
+        Type::Map { key, elem } => rec(*key) || rec(*elem),
+        Type::Struct(s) => s.fields.iter().any(|f| store.obj(*f).ty.is_some_and(rec)),
+        Type::Signature(s) => s
+            .params
+            .iter()
+            .chain(&s.results)
+            .any(|v| store.obj(*v).ty.is_some_and(rec)),
+        Type::Tuple(vs) => vs.iter().any(|v| store.obj(*v).ty.is_some_and(rec)),
+        Type::Interface(i) => i.methods.iter().any(|m| store.obj(*m).ty.is_some_and(rec)),
+    }
+}
+
 /// Whether an embedded field named `name` (declared in `pkg`) has the name of the type it
 /// embeds: the same symbol, or the same exported name.
 fn embeds_own_name(

@@ -39,3 +39,18 @@ pub struct Var {
     /// wrapper, declared by the wrapped method in another package (gc qualifies its name).
     pub pos_pkg: Option<goescape_types::PkgIdx>,
 }
+
+impl Var {
+    /// The package gc qualifies the variable's name with when a function of package
+    /// `local` prints it: the package it was declared in (`own` for the IR's), unless that
+    /// is `local` or the name is the compiler's own (temporaries belong to the compiling
+    /// package; a shape wrapper's invented names already say `go.shape.`).
+    pub fn qualifier(
+        &self,
+        own: Option<goescape_types::PkgIdx>,
+        local: goescape_types::PkgIdx,
+    ) -> Option<goescape_types::PkgIdx> {
+        let invented = self.name.starts_with(".autotmp") || self.name.starts_with("go.shape.");
+        self.pos_pkg.or(own).filter(|&p| p != local && !invented)
+    }
+}

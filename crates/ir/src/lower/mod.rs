@@ -55,41 +55,52 @@ pub struct LowerInput<'a> {
     /// Whether a package's functions carry inline bodies in its export data, as they
     /// do unless it was compiled with `-l`: a method wrapper tail-calls a promoted
     /// pointer method that has none.
-    pub inline_bodies: &'a (dyn Fn(PkgIdx) -> bool + Sync),
+    pub inline_bodies: InlineBodies<'a>,
     /// The package's assembly: the functions it defines and calls (ABI wrappers).
     pub asm: &'a AsmSymbols,
 }
 
+/// Whether a package's export data carries the bodies of its inlinable functions (it was
+/// compiled without `-l`): gc's wrappers tail-call promoted methods that have none.
+pub type InlineBodies<'a> = &'a (dyn Fn(PkgIdx) -> bool + Sync);
+
+/// The wrappers gc makes for the shape types of the instances a package compiles: each
+/// `(name, type)` is a shape's name (without `go.shape.`) and its underlying type.
+pub fn lower_shape_wrappers(
+    store: &TypeStore<'_>,
+    pkg: PkgIdx,
+    path: &str,
+    shapes: &[(String, TypeId)],
+    inline_bodies: InlineBodies<'_>,
+) -> Package {
+    let info = Info::default();
+    let asm = AsmSymbols::default();
+    let any = goescape_types::predeclared::universe_lookup(store, "any")
+        .and_then(|o| store.obj(o).ty)
+        .unwrap_or(INVALID_TYPE);
+    let input = LowerInput {
+        store,
+        pkg,
+        path,
+        files: &[],
+        info: &info,
+        any,
+        int_type: universe_basic(store, goescape_types::BasicKind::Int),
+        bool_type: universe_basic(store, goescape_types::BasicKind::Bool),
+        inline_bodies,
+        asm: &asm,
+    };
+    let mut lowerer = Lowerer::new(&input);
+    lowerer.shape_wrapper = true;
+    for (name, t) in shapes {
+        lowerer.literal_type_wrappers(name, *t);
+    }
+    lowerer.out
+}
+
 /// Lowers every function of the package that has a body or is declared without one.
 pub fn lower_package(input: &LowerInput<'_>) -> Package {
-    let mut lowerer = Lowerer {
-        input,
-        store: input.store,
-        out: Package {
-            pkg: Some(input.pkg),
-            path: input.path.to_owned(),
-            ..Package::default()
-        },
-        var_of: HashMap::new(),
-        file_idx: 0,
-        cur: FuncId(0),
-        pending: Vec::new(),
-        closure_counts: HashMap::new(),
-        looping_labels: HashMap::new(),
-        inits: 0,
-        syntax_pos: HashMap::new(),
-        in_static_init: false,
-        global_closures: 0,
-        static_globals: HashMap::new(),
-        range_body: None,
-        range_loops: HashMap::new(),
-        next_var: HashMap::new(),
-        map_inits: 0,
-        range_counts: HashMap::new(),
-        wrapper_counts: HashMap::new(),
-        method_value_wrapper: false,
-        double_pointer_wrapper: false,
-    };
+    let mut lowerer = Lowerer::new(input);
     for (i, file) in input.files.iter().enumerate() {
         lowerer.file_idx = i as u32;
         for decl in &file.decls {
@@ -149,9 +160,43 @@ pub(crate) struct Lowerer<'a, 'i> {
     method_value_wrapper: bool,
     /// Set while building a `(**T).M` wrapper of a not-in-heap type `T`.
     double_pointer_wrapper: bool,
+    /// Set while building the wrappers of a shape type (its receiver is the shape's).
+    shape_wrapper: bool,
 }
 
 impl<'a> Lowerer<'a, '_> {
+    fn new(input: &'a LowerInput<'a>) -> Self {
+        Lowerer {
+            input,
+            store: input.store,
+            out: Package {
+                pkg: Some(input.pkg),
+                path: input.path.to_owned(),
+                ..Package::default()
+            },
+            var_of: HashMap::new(),
+            file_idx: 0,
+            cur: FuncId(0),
+            pending: Vec::new(),
+            closure_counts: HashMap::new(),
+            looping_labels: HashMap::new(),
+            inits: 0,
+            syntax_pos: HashMap::new(),
+            in_static_init: false,
+            global_closures: 0,
+            static_globals: HashMap::new(),
+            range_body: None,
+            range_loops: HashMap::new(),
+            next_var: HashMap::new(),
+            map_inits: 0,
+            range_counts: HashMap::new(),
+            wrapper_counts: HashMap::new(),
+            method_value_wrapper: false,
+            double_pointer_wrapper: false,
+            shape_wrapper: false,
+        }
+    }
+
     fn file(&self) -> &'a File {
         &self.input.files[self.file_idx as usize]
     }

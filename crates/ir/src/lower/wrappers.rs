@@ -206,24 +206,36 @@ impl Lowerer<'_, '_> {
             if !named.insert(name.clone()) {
                 continue;
             }
-            if matches!(store.ty(t), Type::Interface(_)) {
-                let methods = goescape_types::typeset::interface_type_set(store, t).methods;
+            self.literal_type_wrappers(&name, t);
+        }
+    }
+
+    /// The wrappers of unnamed (or shape) type `t` named `name`: an interface's method
+    /// expressions, a struct's promoted methods on it and on its pointer.
+    pub(super) fn literal_type_wrappers(&mut self, name: &str, t: TypeId) {
+        let store = self.store;
+        match store.ty(goescape_types::under::underlying(store, t)) {
+            Type::Interface(_) => {
+                let u = goescape_types::under::underlying(store, t);
+                let methods = goescape_types::typeset::interface_type_set(store, u).methods;
                 for m in methods {
                     let wrapper = format!("{name}.{}", self.method_symbol(m, None));
                     self.wrapper(&wrapper, t, false, m, &[], true);
                 }
-                continue;
             }
-            for sel in goescape_types::methodset::method_set(store, t) {
-                let m = self.method_symbol(sel.obj, None);
-                self.wrapper_for(&format!("{name}.{m}"), t, false, &sel);
+            Type::Struct(_) => {
+                for sel in goescape_types::methodset::method_set(store, t) {
+                    let m = self.method_symbol(sel.obj, None);
+                    self.wrapper_for(&format!("{name}.{m}"), t, false, &sel);
+                }
+                // The pointer's method set, through the struct's own (an unnamed struct
+                // has no methods of its own, so every one is promoted).
+                for sel in goescape_types::methodset::pointer_method_set(store, t) {
+                    let m = self.method_symbol(sel.obj, None);
+                    self.wrapper_for(&format!("(*{name}).{m}"), t, true, &sel);
+                }
             }
-            // The pointer's method set, through the struct's own (an unnamed struct has
-            // no methods of its own, so every one is promoted).
-            for sel in goescape_types::methodset::pointer_method_set(store, t) {
-                let m = self.method_symbol(sel.obj, None);
-                self.wrapper_for(&format!("(*{name}).{m}"), t, true, &sel);
-            }
+            _ => {}
         }
     }
 
@@ -341,6 +353,7 @@ impl Lowerer<'_, '_> {
                 r.pos.map_or(AUTO, |p| IrPos::new(p.file, p.offset)),
                 self.foreign(r.pkg),
             ),
+            _ if self.shape_wrapper => ("go.shape.~p0".to_owned(), AUTO, None),
             _ => ("~p0".to_owned(), AUTO, None),
         };
         let recv_ty = if self.double_pointer_wrapper {
@@ -364,10 +377,13 @@ impl Lowerer<'_, '_> {
                 params.push(None);
                 continue;
             };
-            let pname = if o.name.is_empty() || &*o.name == "_" {
-                format!("~p{}", i + 1)
-            } else {
-                o.name.to_string()
+            let unnamed = o.name.is_empty() || &*o.name == "_";
+            // A shape type's wrapper belongs to package go.shape, which qualifies the
+            // names it invents.
+            let pname = match (unnamed, self.shape_wrapper) {
+                (true, true) => format!("go.shape.~p{}", i + 1),
+                (true, false) => format!("~p{}", i + 1),
+                (false, _) => o.name.to_string(),
             };
             let ppos = o.pos.map_or(AUTO, |p| IrPos::new(p.file, p.offset));
             let ppkg = o.pos.and(self.foreign(o.pkg));
@@ -384,7 +400,9 @@ impl Lowerer<'_, '_> {
             let ro = store.obj(r);
             let rt = ro.ty.unwrap_or(super::INVALID_TYPE);
             // Results keep the wrapped method's names.
-            let rname = if ro.name.is_empty() || &*ro.name == "_" || self.method_value_wrapper {
+            let rname = if self.shape_wrapper && (ro.name.is_empty() || &*ro.name == "_") {
+                format!("go.shape.~r{i}")
+            } else if ro.name.is_empty() || &*ro.name == "_" || self.method_value_wrapper {
                 format!("~r{i}")
             } else {
                 ro.name.to_string()
