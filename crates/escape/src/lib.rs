@@ -108,6 +108,7 @@ pub fn analyze_package(
         local,
         shapes: None,
         facts: Some(facts),
+        dict_slots: None,
     };
     let func_of = functions_by_object(pkg);
     let reassigned = reassigned_vars(pkg);
@@ -201,6 +202,7 @@ pub fn analyze_package(
             local,
             shapes: None,
             facts: Some(facts),
+            dict_slots: None,
         };
         let wfunc_of = functions_by_object(&wrappers);
         let wreassigned = reassigned_vars(&wrappers);
@@ -539,12 +541,19 @@ impl Instances<'_> {
                 instances::note_shape_type(&ifacts.store, name, c, &mut self.shape_types);
             }
         }
+        self.imprecise_interface_calls(gpkg, gpkg_idx, &members, &ifacts);
+        let dict_slots = goescape_ir::fmt::dictionary_method_slots(
+            gpkg,
+            &ifacts.store,
+            &dictionary_sharers(gpkg, &ifacts.store, root, &members),
+        );
         let printer = Printer {
             pkg: gpkg,
             store: &ifacts.store,
             local: self.local,
             shapes: Some(&shapes),
             facts: Some(&ifacts),
+            dict_slots: Some(&dict_slots),
         };
         let qualified = {
             let f = gpkg.func(root);
@@ -599,6 +608,91 @@ impl Instances<'_> {
             }
         }
     }
+}
+
+impl Instances<'_> {
+    /// gc's noder warns, as it reads a shaped body, about each method call whose receiver
+    /// is a type parameter of interface shape: the call goes through the dictionary's
+    /// method expression instead of the interface's method table.
+    fn imprecise_interface_calls(
+        &mut self,
+        gpkg: &Package,
+        gpkg_idx: goescape_types::PkgIdx,
+        members: &[FuncId],
+        ifacts: &TypeFacts<'_>,
+    ) {
+        let store = &ifacts.store;
+        let interface_shaped = |t: goescape_types::TypeId| {
+            let t = goescape_types::under::unalias(store, t);
+            matches!(store.ty(t), Type::TypeParam(_))
+                && ifacts.substitution().get(&t).is_some_and(|&c| {
+                    let u = goescape_types::under::underlying(store, c);
+                    matches!(store.ty(u), Type::Interface(_))
+                })
+        };
+        for &m in members {
+            for_each_expr(gpkg, m, |e| {
+                use goescape_ir::expr::Callee;
+                // The receiver's type and the selector's position.
+                let (recv_ty, pos) = match &gpkg.expr(e).kind {
+                    ExprKind::Call {
+                        callee:
+                            Callee::Interface {
+                                recv, method_pos, ..
+                            },
+                        ..
+                    } => (gpkg.expr(*recv).ty, *method_pos),
+                    ExprKind::Call {
+                        callee: Callee::Static { fun, .. },
+                        ..
+                    } => match gpkg.expr(*fun).kind {
+                        ExprKind::MethodExpr { recv, .. } => {
+                            (goescape_ir::IrType::Go(recv), gpkg.expr(*fun).pos)
+                        }
+                        _ => return,
+                    },
+                    _ => return,
+                };
+                if let goescape_ir::IrType::Go(t) = recv_ty {
+                    if interface_shaped(t) {
+                        let mut d = Diagnostic::new(pos, "imprecise interface call".into());
+                        d.pkg = (gpkg_idx != self.local).then_some(gpkg_idx);
+                        self.out.push(d);
+                    }
+                }
+            });
+        }
+    }
+}
+
+/// The functions whose bodies share `root`'s dictionary: the methods of a generic type
+/// (and their closures) share the type's; a generic function has its own.
+fn dictionary_sharers(
+    gpkg: &Package,
+    store: &goescape_types::TypeStore<'_>,
+    root: FuncId,
+    members: &[FuncId],
+) -> Vec<FuncId> {
+    let base_type = |f: FuncId| {
+        let sig = store.obj(gpkg.func(f).obj?).ty?;
+        let Type::Signature(sig) = store.ty(sig) else {
+            return None;
+        };
+        let mut t = goescape_types::under::unalias(store, store.obj(sig.recv?).ty?);
+        if let Type::Pointer(e) = store.ty(t) {
+            t = goescape_types::under::unalias(store, *e);
+        }
+        match store.ty(t) {
+            Type::Named(n) => Some(n.obj),
+            _ => None,
+        }
+    };
+    let Some(owner) = base_type(root) else {
+        return members.to_vec();
+    };
+    gpkg.func_ids()
+        .filter(|&f| base_type(outermost(gpkg, f)) == Some(owner))
+        .collect()
 }
 
 fn outermost(pkg: &Package, mut f: FuncId) -> FuncId {

@@ -151,8 +151,13 @@ pub enum Callee {
     /// A function of this package's IR (a closure called where it is written, or a
     /// closure variable whose value is known).
     Local { fun: ExprId, func: FuncId },
-    /// A method of an interface: the receiver is `recv`.
-    Interface { recv: ExprId, method: ObjId },
+    /// A method of an interface: the receiver is `recv`; `method_pos` is the selector's
+    /// position (gc's warnings about the call are there).
+    Interface {
+        recv: ExprId,
+        method: ObjId,
+        method_pos: IrPos,
+    },
     /// A function value.
     Dynamic { fun: ExprId },
 }

@@ -25,6 +25,56 @@ pub struct Printer<'a> {
     pub shapes: Option<&'a std::collections::HashMap<TypeId, String>>,
     /// Type facts (of the instance, if any), for the shapes of generic calls.
     pub facts: Option<&'a crate::type_facts::TypeFacts<'a>>,
+    /// For an instance: the dictionary slot of each method expression on a type
+    /// parameter (see [`dictionary_method_slots`]).
+    pub dict_slots: Option<&'a std::collections::HashMap<ExprId, usize>>,
+}
+
+/// The dictionary slots of the method calls on type parameters in a generic function
+/// (`funcs`: it and its closures): gc's writer numbers each distinct (type parameter,
+/// method) pair in the order the source first uses it, and the shaped body calls
+/// `(func(...))(&.dict[slot])`. Keyed by the callee's method expression.
+pub fn dictionary_method_slots(
+    pkg: &Package,
+    store: &TypeStore<'_>,
+    funcs: &[crate::ids::FuncId],
+) -> std::collections::HashMap<ExprId, usize> {
+    let mut uses = Vec::new();
+    for &f in funcs {
+        crate::visit::for_each_expr(pkg, f, |e| {
+            if let ExprKind::Call {
+                callee: crate::expr::Callee::Static { fun, .. },
+                ..
+            } = &pkg.expr(e).kind
+            {
+                if let ExprKind::MethodExpr { recv, method, .. } = pkg.expr(*fun).kind {
+                    let recv = goescape_types::under::unalias(store, recv);
+                    if let Type::TypeParam(param) = store.ty(recv) {
+                        let pos = pkg.expr(*fun).pos;
+                        // By index and name: each method of a generic type declares its
+                        // own receiver type parameters, and each selection has its own
+                        // copy of the method.
+                        let name = store.obj(method).name.clone();
+                        uses.push(((pos.file, pos.offset), *fun, (param.index, name)));
+                    }
+                }
+            }
+        });
+    }
+    uses.sort_by_key(|u| u.0);
+    let mut pairs = Vec::new();
+    let mut slots = std::collections::HashMap::new();
+    for (_, fun, pair) in uses {
+        let slot = match pairs.iter().position(|p| *p == pair) {
+            Some(i) => i,
+            None => {
+                pairs.push(pair);
+                pairs.len() - 1
+            }
+        };
+        slots.insert(fun, slot);
+    }
+    slots
 }
 
 const PREC_ATOM: u8 = 8;
@@ -211,13 +261,13 @@ impl Printer<'_> {
                     crate::expr::Callee::Interface { .. } => None,
                 };
                 if let Some(f) = fun {
-                    if self.generic_call(out, f, args) {
+                    if self.generic_call(out, f, args) || self.dictionary_call(out, f, args) {
                         return;
                     }
                 }
                 match (fun, callee) {
                     (Some(f), _) => self.expr_prec(out, f, nprec),
-                    (None, crate::expr::Callee::Interface { recv, method }) => {
+                    (None, crate::expr::Callee::Interface { recv, method, .. }) => {
                         self.expr_prec(out, *recv, nprec);
                         out.push('.');
                         out.push_str(&self.store.obj(*method).name);
@@ -395,6 +445,32 @@ impl Printer<'_> {
             "default".to_owned()
         };
         format!("{head}: {}", self.stmt_list(&case.body))
+    }
+
+    /// A method call on a type parameter in shaped code, through the method expression
+    /// in the instance's dictionary: `(func(go.shape.T, int) error)(&.dict[0])(x, n)`.
+    fn dictionary_call(&self, out: &mut String, fun: ExprId, args: &[ExprId]) -> bool {
+        let Some(&slot) = self.dict_slots.and_then(|s| s.get(&fun)) else {
+            return false;
+        };
+        let ExprKind::MethodExpr { recv, method, .. } = self.pkg.expr(fun).kind else {
+            return false;
+        };
+        let Some(sig) = self.store.obj(method).ty else {
+            return false;
+        };
+        let sig = self.type_string(sig);
+        let rest = sig.strip_prefix("func(").unwrap_or(&sig);
+        let recv = self.type_string(recv);
+        let sep = if rest.starts_with(')') { "" } else { ", " };
+        let qualifier = match self.pkg.pkg {
+            Some(p) if p != self.local => format!("{}.", self.store.package(p).name),
+            _ => String::new(),
+        };
+        let _ = write!(out, "(func({recv}{sep}{rest})(&{qualifier}.dict[{slot}])(");
+        self.list(out, args);
+        out.push(')');
+        true
     }
 
     /// A call of a generic function as gc prints it: the shaped instance called with

@@ -68,21 +68,12 @@ impl<'a> Lowerer<'a, '_> {
                     let recv = self.embedded_path(recv, path, fun_pos);
                     let (args, ddd) = self.call_args(args, sig, ddd, pos);
                     if self.is_interface_recv(recv) {
-                        let iface_fun = self.mk(
-                            ExprKind::InterfaceMethod {
-                                x: recv,
-                                method: sel.obj,
-                            },
-                            IrType::Go(sig_ty),
-                            fun_pos,
-                            false,
-                        );
-                        let _ = iface_fun;
                         return self.mk(
                             ExprKind::Call {
                                 callee: Callee::Interface {
                                     recv,
                                     method: sel.obj,
+                                    method_pos: fun_pos,
                                 },
                                 args,
                                 ddd,
@@ -94,13 +85,20 @@ impl<'a> Lowerer<'a, '_> {
                     }
                     let recv = self.method_receiver(recv, sel.obj, fun_pos);
                     let method = self.store.obj(sel.obj);
-                    let origin = match &method.kind {
-                        ObjKind::Func(info) => info.origin.unwrap_or(sel.obj),
-                        _ => sel.obj,
-                    };
                     let recv_ty = match self.ir_type(recv) {
                         IrType::Go(t) => t,
                         IrType::PointerTo(t) => t,
+                    };
+                    // A type parameter's method keeps the instantiated constraint's
+                    // signature, in terms of the function's own type parameters.
+                    let on_type_param = matches!(
+                        self.store
+                            .ty(goescape_types::under::unalias(self.store, recv_ty)),
+                        Type::TypeParam(_)
+                    );
+                    let origin = match &method.kind {
+                        ObjKind::Func(info) if !on_type_param => info.origin.unwrap_or(sel.obj),
+                        _ => sel.obj,
                     };
                     let pointer = has_ptr_recv(self.store, sel.obj);
                     let method_expr = self.mk(

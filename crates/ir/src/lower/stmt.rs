@@ -400,6 +400,7 @@ impl<'a> Lowerer<'a, '_> {
                                     local: self.input.pkg,
                                     shapes: None,
                                     facts: None,
+                                    dict_slots: None,
                                 }
                                 .type_string(ty)
                             })
@@ -1074,9 +1075,14 @@ impl<'a> Lowerer<'a, '_> {
                 ddd,
             } => {
                 let callee = match callee {
-                    Callee::Interface { recv, method } => Callee::Interface {
+                    Callee::Interface {
+                        recv,
+                        method,
+                        method_pos,
+                    } => Callee::Interface {
                         recv: self.spill(recv, pos, temps, values, true),
                         method,
+                        method_pos,
                     },
                     Callee::Dynamic { fun } => Callee::Dynamic {
                         fun: self.spill(fun, pos, temps, values, false),

@@ -454,7 +454,11 @@ impl Lowerer<'_, '_> {
         let result_ty = first_result_type(store, sig);
         let call = if interface || self.receiver_is_interface(x) {
             ExprKind::Call {
-                callee: Callee::Interface { recv: x, method },
+                callee: Callee::Interface {
+                    recv: x,
+                    method,
+                    method_pos: AUTO,
+                },
                 args,
                 ddd: false,
             }
