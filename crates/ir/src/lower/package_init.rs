@@ -86,6 +86,11 @@ impl Lowerer<'_, '_> {
         body: &mut Vec<crate::ids::StmtId>,
     ) {
         if self.is_static(value) {
+            if self.is_constant_data(value) {
+                // Tables of constants (unicode's, nistec's precomputed points) are data
+                // and nothing else: lowering them would only fill the arenas.
+                return;
+            }
             // Laid out as data: only its function literals remain, as functions.
             self.in_static_init = true;
             self.expr(value);
@@ -349,6 +354,64 @@ impl Lowerer<'_, '_> {
     }
 
     /// Whether gc's `staticinit` can lay out the initialiser as data.
+    /// A constant, or a composite literal (or its address) of constants only, whose
+    /// types are no generic instances (instances a package reads must stay visible).
+    fn is_constant_data(&self, e: ast::ExprId) -> bool {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.is_constant_data_inner(e))
+    }
+
+    fn is_constant_data_inner(&self, e: ast::ExprId) -> bool {
+        if self.tv(e).is_some_and(|tv| tv.mode == Mode::Constant) {
+            return true;
+        }
+        let file = self.file();
+        match &file.expr(e).kind {
+            Ast::Paren { x, .. } => self.is_constant_data(*x),
+            Ast::Unary {
+                op: goescape_syntax::Token::And,
+                x,
+                ..
+            } => {
+                let inner = self.strip_parens_pub(*x);
+                matches!(&file.expr(inner).kind, Ast::CompositeLit { .. })
+                    && self.is_constant_data(inner)
+            }
+            Ast::CompositeLit { elts, .. } => {
+                self.instance_free(self.type_of(e), 0)
+                    && elts.iter().all(|&el| match &file.expr(el).kind {
+                        Ast::KeyValue { value, .. } => self.is_constant_data(*value),
+                        _ => self.is_constant_data(el),
+                    })
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `t` is built without generic instances (declared types are not looked
+    /// into: the package's declarations already mention them).
+    fn instance_free(&self, t: goescape_types::TypeId, depth: usize) -> bool {
+        if depth > 16 {
+            return false;
+        }
+        let t = goescape_types::under::unalias(self.store, t);
+        match self.store.ty(t) {
+            Type::Named(n) => n.type_args.is_empty(),
+            Type::Basic(_) => true,
+            Type::Pointer(e) | Type::Slice(e) => self.instance_free(*e, depth + 1),
+            Type::Array { elem, .. } => self.instance_free(*elem, depth + 1),
+            Type::Map { key, elem } => {
+                self.instance_free(*key, depth + 1) && self.instance_free(*elem, depth + 1)
+            }
+            Type::Struct(st) => st.fields.iter().all(|&f| {
+                self.store
+                    .obj(f)
+                    .ty
+                    .is_some_and(|ft| self.instance_free(ft, depth + 1))
+            }),
+            _ => false,
+        }
+    }
+
     fn is_static(&self, e: ast::ExprId) -> bool {
         stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.is_static_inner(e))
     }
