@@ -100,6 +100,9 @@ struct PackageEscapes {
     unsupported: Vec<String>,
 }
 
+/// The first column gc cannot represent in a position (`cmd/internal/src`'s `colMax`).
+const GC_COLUMN_MAX: u32 = 255;
+
 /// A package's files as positions are printed from: path and line table.
 type PackageFiles = Arc<Vec<(PathBuf, goescape_syntax::LineTable)>>;
 
@@ -181,7 +184,12 @@ impl EscapeHook<'_> {
             Ok(rel) if foreign => format!("./{}", rel.to_string_lossy()),
             _ => display_path(&self.dir, &path.to_string_lossy()),
         };
-        format!("{name}:{}:{}", p.line, p.col)
+        // gc packs a column into 8 bits: from 255 on it is unknown and not shown.
+        if p.col >= GC_COLUMN_MAX {
+            format!("{name}:{}", p.line)
+        } else {
+            format!("{name}:{}:{}", p.line, p.col)
+        }
     }
 }
 

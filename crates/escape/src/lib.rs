@@ -146,11 +146,18 @@ pub fn analyze_package(
             }
         }
     }
+    // Instances of the package's own generic functions that its functions call, by the
+    // outermost function calling them: analysed just before that function's batch, as
+    // gc's bottom-up order puts a shaped function before its callers.
+    let mut called_local: HashMap<FuncId, Vec<_>> = HashMap::new();
     for f in pkg.func_ids().filter(|&f| !pkg.func(f).generic) {
         for_each_expr(pkg, f, |e| {
             if let Some(request) = instance_of(facts, pkg, e) {
                 if request.0 .0.pkg == local {
-                    local_requests.push((request, Some(WrapperNaming::Concrete)));
+                    called_local
+                        .entry(outermost(pkg, f))
+                        .or_default()
+                        .push(request);
                 } else {
                     instances.instantiate(facts, request.clone(), 0, &Summaries::new());
                     instances.wrapper(facts, &request, WrapperNaming::Concrete);
@@ -160,6 +167,12 @@ pub fn analyze_package(
     }
 
     for scc in bottom_up(pkg, &func_of) {
+        for f in &scc {
+            for request in called_local.remove(f).unwrap_or_default() {
+                instances.instantiate(facts, request.clone(), 0, &own);
+                instances.wrapper(facts, &request, WrapperNaming::Concrete);
+            }
+        }
         let mut members = scc.clone();
         for f in pkg.func_ids() {
             if pkg.func(f).outer.is_some() && scc.contains(&outermost(pkg, f)) {

@@ -29,3 +29,13 @@ func useString() *box[string] {
 func useFirst(p []*int) *int { // ERROR "leaking param: p to result ~r0 level=1$"
 	return first(p)
 }
+
+// A literal of a type parameter's type builds its core type, named by its shape; the
+// instance is analysed before its caller, whose parameter then leaks its content.
+func clone[S ~[]E, E any](s S) S {
+	return append(S{}, s...) // ERROR "go.shape.\[\]string{} escapes to heap$" "append escapes to heap$"
+}
+
+func useClone(s []string) []string { // ERROR "leaking param content: s$"
+	return clone(s)
+}

@@ -26,7 +26,7 @@ impl Lowerer<'_, '_> {
         let Ast::CompositeLit { elts, .. } = &file.expr(id).kind else {
             return self.mk(ExprKind::Nil, IrType::Go(ty), pos, false);
         };
-        let kind = match self.underlying(ty) {
+        let kind = match self.core_underlying(ty) {
             Type::Struct(s) => {
                 let fields_of = s.fields.clone();
                 let mut fields = Vec::with_capacity(elts.len());
@@ -59,7 +59,7 @@ impl Lowerer<'_, '_> {
             }
             Type::Array { elem, .. } | Type::Slice(elem) => {
                 let elem = *elem;
-                let slice = matches!(self.underlying(ty), Type::Slice(_));
+                let slice = matches!(self.core_underlying(ty), Type::Slice(_));
                 let mut elems = Vec::with_capacity(elts.len());
                 let mut next: u64 = 0;
                 let mut len: u64 = 0;
@@ -82,7 +82,7 @@ impl Lowerer<'_, '_> {
                     let v = self.expr(value);
                     elems.push(self.assign_conv(v, elem));
                 }
-                if let Type::Array { len: Some(n), .. } = self.underlying(ty) {
+                if let Type::Array { len: Some(n), .. } = self.core_underlying(ty) {
                     len = *n;
                 }
                 ExprKind::ArrayLit { elems, slice, len }

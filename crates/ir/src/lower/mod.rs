@@ -483,6 +483,17 @@ impl<'a> Lowerer<'a, '_> {
     fn underlying(&self, ty: TypeId) -> &'a Type {
         self.store.ty(underlying(self.store, ty))
     }
+
+    /// The underlying type, or a type parameter's core type (what its composite literals
+    /// build).
+    fn core_underlying(&self, ty: TypeId) -> &'a Type {
+        if goescape_types::under::is_type_param(self.store, ty) {
+            if let Some(core) = goescape_types::under::common_under(self.store, ty) {
+                return self.store.ty(core);
+            }
+        }
+        self.underlying(ty)
+    }
 }
 
 /// The universe's first type, `invalid type`: the type of objects the checker left
