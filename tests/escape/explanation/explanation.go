@@ -21,3 +21,12 @@ func leaked(p *int) { // ERROR "leaking param: p$" "parameter p leaks to {heap} 
 func toResult(p *int) *int { // ERROR "leaking param: p to result ~r0 level=0$" "parameter p leaks to ~r0 for toResult with derefs=0:$" "flow: ~r0 ← p:$" "from return p \(return\) at .*explanation.go:22:2$"
 	return p
 }
+
+// A callee (or an interface call's receiver) computed by a call is moved into a
+// temporary first, and the explanation names the temporary.
+func callee() func(*int) { return func(p *int) {} } // ERROR "p does not escape$" "func literal escapes to heap$" "func literal escapes to heap in callee:$" "flow: ~r0 ← &{storage for func literal}:$" "from func literal \(spill\) at .*explanation.go:27:35$" "from return func literal \(return\) at .*explanation.go:27:28$"
+
+func callResult() {
+	x := 0 // ERROR "moved to heap: x$" "x escapes to heap in callResult:$" "flow: {heap} ← &x:$" "from &x \(address-of\) at .*explanation.go:31:11$" "from .autotmp_1\(&x\) \(call parameter\) at .*explanation.go:31:10$"
+	callee()(&x)
+}

@@ -68,6 +68,7 @@ impl<'a> Lowerer<'a, '_> {
                     let recv = self.embedded_path(recv, path, fun_pos);
                     let (args, ddd) = self.call_args(args, sig, ddd, pos);
                     if self.is_interface_recv(recv) {
+                        let recv = self.receiver_temp(recv, pos);
                         return self.mk(
                             ExprKind::Call {
                                 callee: Callee::Interface {
@@ -174,6 +175,12 @@ impl<'a> Lowerer<'a, '_> {
             }
         }
         let (args, ddd) = self.call_args(args, sig, ddd, pos);
+        let callee = match callee {
+            Callee::Dynamic { fun } => Callee::Dynamic {
+                fun: self.receiver_temp(fun, pos),
+            },
+            other => other,
+        };
         self.mk(
             ExprKind::Call { callee, args, ddd },
             IrType::Go(ty),
@@ -285,6 +292,48 @@ impl<'a> Lowerer<'a, '_> {
             id = *x;
         }
         id
+    }
+
+    /// gc's typecheck moves a call's receiver (or callee) into a temporary when it
+    /// contains a call or a receive (`RewriteNonNameCall`): `.autotmp_N = f(); .autotmp_N.M()`.
+    /// The temporary is made after the arguments', as gc types the call after reading them.
+    pub(super) fn receiver_temp(&mut self, recv: ExprId, pos: IrPos) -> ExprId {
+        if !self.calls_or_receives(recv) {
+            return recv;
+        }
+        let ty = self.out.expr(recv).ty;
+        let t = self.temp(ty, pos);
+        let decl = self.stmt_new(StmtKind::Decl(t), pos);
+        self.pending.push(decl);
+        let target = self.mk(ExprKind::Var(t), ty, pos, true);
+        let assign = self.stmt_new(
+            StmtKind::Assign {
+                x: target,
+                y: Some(recv),
+            },
+            pos,
+        );
+        self.pending.push(assign);
+        self.mk(ExprKind::Var(t), ty, pos, true)
+    }
+
+    /// Whether the expression calls something (`new` aside) or receives from a channel,
+    /// outside function literals.
+    fn calls_or_receives(&self, e: ExprId) -> bool {
+        let mut work = vec![e];
+        let mut children = Vec::new();
+        while let Some(e) = work.pop() {
+            match &self.out.expr(e).kind {
+                ExprKind::Call { .. } | ExprKind::Builtin { .. } | ExprKind::Recv(_) => {
+                    return true
+                }
+                _ => {}
+            }
+            children.clear();
+            crate::visit::expr_children(&self.out, e, &mut children);
+            work.extend_from_slice(&children);
+        }
+        false
     }
 
     fn is_interface_recv(&self, recv: ExprId) -> bool {
