@@ -20,6 +20,7 @@ pub mod lower;
 pub mod package;
 pub mod pos;
 pub mod shape;
+pub mod static_literals;
 pub mod stmt;
 pub mod type_facts;
 pub mod var;

@@ -32,3 +32,11 @@ func constantCapacity(n int) int {
 	}
 	return len(s)
 }
+
+// A size held by a local assigned once is replaced by its constant (gc's
+// rewriteWithLiterals), so the slice gets a constant-sized stack backing.
+func staticSize() int {
+	n := 48
+	s := make([]int, 0, n) // ERROR "make\(\[\]int, 0, 48\) does not escape$"
+	return len(s)
+}

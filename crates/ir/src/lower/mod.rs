@@ -114,7 +114,9 @@ pub fn lower_package(input: &LowerInput<'_>) -> Package {
     lowerer.anonymous_type_wrappers();
     lowerer.method_wrappers();
     lowerer.method_value_wrappers();
-    lowerer.out
+    let mut out = lowerer.out;
+    crate::static_literals::rewrite_with_literals(&mut out, input.store);
+    out
 }
 
 pub(crate) struct Lowerer<'a, 'i> {
