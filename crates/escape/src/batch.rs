@@ -57,6 +57,9 @@ pub(crate) struct Batch<'a> {
     pub printer: Option<&'a goescape_ir::fmt::Printer<'a>>,
     /// Instances analysed so far, whose summaries calls to them use.
     pub instances: Option<&'a crate::instances::InstanceTable>,
+    /// The summaries of the package's function literals without captured variables,
+    /// analysed in batches of their own before the functions that use them.
+    pub closure_summaries: Option<&'a HashMap<FuncId, Vec<Leaks>>>,
     /// When the batch is an instance of a generic function: its name as gc prints it
     /// (its locations are reported, its parameters are not).
     pub instance_name: Option<String>,
@@ -94,6 +97,7 @@ impl<'a> Batch<'a> {
             explanations: Vec::new(),
             printer: None,
             instances: None,
+            closure_summaries: None,
             instance_name: None,
         };
         for attrs in [attr::ALL, attr::MUTATES, attr::CALLS, 0] {

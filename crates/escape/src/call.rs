@@ -93,7 +93,17 @@ impl Batch<'_> {
                         self.leaks_hole(ks, l)
                     }
                     (Some(obj), None) => self.param_hole(ks, Some(obj), i),
-                    (None, _) => self.heap_hole(),
+                    (None, _) => {
+                        // A function literal without captures, analysed before.
+                        match t
+                            .local
+                            .and_then(|f| self.closure_summaries?.get(&f))
+                            .map(|leaks| leaks.get(i).copied().unwrap_or_else(Leaks::to_heap))
+                        {
+                            Some(l) => self.leaks_hole(ks, l),
+                            None => self.heap_hole(),
+                        }
+                    }
                 },
             };
             let k = self.note_expr(k, call, "call parameter");

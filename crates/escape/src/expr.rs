@@ -163,7 +163,11 @@ impl Batch<'_> {
                         }
                     }
                 }
-                self.walk_func(*f);
+                // A literal without captures is a function of its own (gc's
+                // `IsClosure` is false), walked as a batch root.
+                if !func.captures.is_empty() {
+                    self.walk_func(*f);
+                }
             }
             ExprKind::Recv(x) => self.discard(*x),
             ExprKind::AddString(list) => {

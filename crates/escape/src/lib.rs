@@ -166,6 +166,7 @@ pub fn analyze_package(
         });
     }
 
+    let mut closure_summaries: HashMap<FuncId, Vec<Leaks>> = HashMap::new();
     for scc in bottom_up(pkg, &func_of) {
         for f in &scc {
             for request in called_local.remove(f).unwrap_or_default() {
@@ -175,7 +176,7 @@ pub fn analyze_package(
         }
         let mut members = scc.clone();
         for f in pkg.func_ids() {
-            if pkg.func(f).outer.is_some() && scc.contains(&outermost(pkg, f)) {
+            if !scc.contains(&f) && scc.contains(&batch_owner(pkg, f)) {
                 members.push(f);
             }
         }
@@ -183,10 +184,17 @@ pub fn analyze_package(
         batch.explain = options.level >= 2;
         batch.printer = Some(&printer);
         batch.instances = Some(&instances.table);
+        batch.closure_summaries = Some(&closure_summaries);
         let tags = run_batch(&mut batch, &scc, &printer, options, &mut out);
+        drop(batch);
         for (f, leaks) in tags {
-            if let Some(obj) = pkg.func(f).obj {
-                own.insert(obj, leaks);
+            match pkg.func(f).obj {
+                Some(obj) => {
+                    own.insert(obj, leaks);
+                }
+                None => {
+                    closure_summaries.insert(f, leaks);
+                }
             }
         }
     }
@@ -596,7 +604,13 @@ impl Instances<'_> {
         let method = gpkg.func(root).recv.is_some();
         batch.instance_name = Some(instances::instance_name(&qualified, &key.1, method));
         let mut out = Vec::new();
-        let tags = run_batch(&mut batch, &[root], &printer, self.options, &mut out);
+        // Literals without captures are not walked where they appear: walk them as roots.
+        let walked: Vec<FuncId> = members
+            .iter()
+            .copied()
+            .filter(|&f| f == root || batch_owner(gpkg, f) == f)
+            .collect();
+        let tags = run_batch(&mut batch, &walked, &printer, self.options, &mut out);
         drop(batch);
         for d in &mut out {
             if gpkg_idx != self.local {
@@ -718,25 +732,40 @@ fn outermost(pkg: &Package, mut f: FuncId) -> FuncId {
 /// The declared functions in strongly connected components of the "refers to" graph,
 /// callees before callers (gc's `VisitFuncsBottomUp`); a closure's references count
 /// for its enclosing function.
+/// The function whose batch `f` is analysed in: itself when it is declared or a
+/// function literal without captured variables (gc's `IsClosure` is false for those, and
+/// they are analysed on their own, before their users), else its enclosing function's.
+fn batch_owner(pkg: &Package, mut f: FuncId) -> FuncId {
+    while let Some(o) = pkg.func(f).outer {
+        if pkg.func(f).captures.is_empty() {
+            break;
+        }
+        f = o;
+    }
+    f
+}
+
 fn bottom_up(pkg: &Package, func_of: &HashMap<ObjId, FuncId>) -> Vec<Vec<FuncId>> {
     let tops: Vec<FuncId> = pkg
         .func_ids()
-        .filter(|&f| pkg.func(f).outer.is_none())
+        .filter(|&f| batch_owner(pkg, f) == f)
         .collect();
     let mut refs: HashMap<FuncId, Vec<FuncId>> = HashMap::new();
     for f in pkg.func_ids() {
-        let top = outermost(pkg, f);
-        let entry = refs.entry(top).or_default();
+        let owner = batch_owner(pkg, f);
+        let entry = refs.entry(owner).or_default();
         for_each_expr(pkg, f, |e| {
-            let obj = match &pkg.expr(e).kind {
-                ExprKind::FuncName(o) => Some(*o),
+            let target = match &pkg.expr(e).kind {
+                ExprKind::FuncName(o) => func_of.get(o).copied(),
                 ExprKind::MethodExpr { method, .. } | ExprKind::MethodValue { method, .. } => {
-                    Some(*method)
+                    func_of.get(method).copied()
                 }
+                // A literal analysed on its own comes before the function using it.
+                ExprKind::Closure(g) => Some(batch_owner(pkg, *g)).filter(|&o| o != owner),
                 _ => None,
             };
-            if let Some(target) = obj.and_then(|o| func_of.get(&o)) {
-                entry.push(*target);
+            if let Some(target) = target {
+                entry.push(target);
             }
         });
     }

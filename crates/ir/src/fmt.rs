@@ -112,6 +112,8 @@ impl Printer<'_> {
             ExprKind::Logical { and: false, .. } => 1,
             ExprKind::AddString(_) => 5,
             ExprKind::MethodExpr { pointer: true, .. } => PREC_ATOM,
+            // gc gives OCLOSURE no precedence: `(func literal)(x)`.
+            ExprKind::Closure(_) => 0,
             _ => PREC_ATOM,
         }
     }
