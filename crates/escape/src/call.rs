@@ -83,7 +83,16 @@ impl Batch<'_> {
                 self.expr(callee_k, *fun);
             }
         }
+        // gc keeps the pointers converted to uintptr arguments of syscall-like functions
+        // alive across the call: they flow to the mutator (`rewriteArgument`).
+        let keeps_uintptrs = target
+            .and_then(|t| t.local)
+            .is_some_and(|f| self.keeps_uintptrs_alive(f));
         for (i, &arg) in args.iter().enumerate() {
+            if keeps_uintptrs && self.keep_uintptr_alive(arg) {
+                // The uintptr itself carries no pointer to the parameter.
+                continue;
+            }
             let k = match target {
                 None => self.heap_hole(),
                 Some(t) if in_batch => self.batch_param_hole(t.local.expect("in batch"), i),
@@ -109,6 +118,32 @@ impl Batch<'_> {
             let k = self.note_expr(k, call, "call parameter");
             self.expr(k, arg);
         }
+    }
+
+    /// Whether gc treats a call's `uintptr(unsafe.Pointer(p))` arguments as pointers kept
+    /// alive: a function of this package marked `//go:uintptrkeepalive`, or without a
+    /// body (gc marks those as it tags them, before their callers are analysed).
+    fn keeps_uintptrs_alive(&self, f: FuncId) -> bool {
+        let func = self.pkg.func(f);
+        !func.pragmas.uintptr_escapes && (func.pragmas.uintptr_keepalive || func.body.is_none())
+    }
+
+    /// Flows the pointer of an `uintptr(unsafe.Pointer(p))` argument to the mutator;
+    /// whether the argument was one. (gc also looks into a variadic `...uintptr` list;
+    /// those elements are left to the list's own flow here.)
+    fn keep_uintptr_alive(&mut self, arg: ExprId) -> bool {
+        let pkg = self.pkg;
+        let ExprKind::Conv { x, .. } = pkg.expr(arg).kind else {
+            return false;
+        };
+        if !(self.facts.is_uintptr(pkg.expr(arg).ty)
+            && self.facts.is_unsafe_pointer(pkg.expr(x).ty))
+        {
+            return false;
+        }
+        let m = self.mutator_hole();
+        self.expr(m, x);
+        true
     }
 
     /// The location of parameter `i` (receiver first) of a function of the batch.

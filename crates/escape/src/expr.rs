@@ -84,7 +84,10 @@ impl Batch<'_> {
                     self.discard(*part);
                 }
             }
-            ExprKind::Conv { kind, x } => self.conversion(k, e, *kind, *x),
+            ExprKind::Conv { kind, x } => {
+                let kind = self.conv_kind(e, *kind, *x);
+                self.conversion(k, e, kind, *x)
+            }
             ExprKind::Call { .. } | ExprKind::Builtin { .. } => self.call(Some(&[k]), e),
             ExprKind::New => {
                 self.spill(k, e);
@@ -181,6 +184,22 @@ impl Batch<'_> {
 
     fn is_untyped(&self, ty: IrType) -> bool {
         matches!(ty, IrType::Go(t) if self.facts.is_untyped(t))
+    }
+
+    /// What conversion `e` of `x` does: in shaped code, by the shapes' types (`string(s)`
+    /// of a `T string | []byte` copies bytes only when T's shape is `[]uint8`).
+    pub fn conv_kind(&self, e: ExprId, kind: ConvKind, x: ExprId) -> ConvKind {
+        if self.facts.substitution().is_empty() {
+            return kind;
+        }
+        let (IrType::Go(from), IrType::Go(to)) = (self.pkg.expr(x).ty, self.pkg.expr(e).ty) else {
+            return kind;
+        };
+        let (rf, rt) = (self.facts.resolve(from), self.facts.resolve(to));
+        if rf == from && rt == to {
+            return kind;
+        }
+        goescape_ir::expr::classify_conversion(&self.facts.store, rf, rt)
     }
 
     fn conversion(&mut self, k: Hole, e: ExprId, kind: ConvKind, x: ExprId) {

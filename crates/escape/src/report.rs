@@ -108,14 +108,13 @@ impl Batch<'_> {
                         };
                         out.push(Diagnostic::new(n.pos, format!("{what} {verdict}")));
                     }
-                    if matches!(
-                        n.kind,
-                        ExprKind::Conv {
-                            kind: ConvKind::StringToBytes,
-                            ..
+                    let string_to_bytes = match n.kind {
+                        ExprKind::Conv { kind, x } => {
+                            self.conv_kind(e, kind, x) == ConvKind::StringToBytes
                         }
-                    ) && !l.has(attr::MUTATES)
-                    {
+                        _ => false,
+                    };
+                    if string_to_bytes && !l.has(attr::MUTATES) {
                         out.push(Diagnostic::new(
                             n.pos,
                             "zero-copy string->[]byte conversion".to_owned(),

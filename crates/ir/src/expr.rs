@@ -59,6 +59,39 @@ pub enum BinaryOp {
     Ge,
 }
 
+/// What converting a `from` to a `to` does, by their underlying types (a type
+/// parameter's underlying type is its constraint: shaped code classifies again with the
+/// shapes' types).
+pub fn classify_conversion(
+    store: &goescape_types::TypeStore<'_>,
+    from: TypeId,
+    to: TypeId,
+) -> ConvKind {
+    use goescape_types::ty::Type;
+    use goescape_types::BasicKind as B;
+    let under = |t: TypeId| store.ty(goescape_types::under::underlying(store, t));
+    match (under(from), under(to)) {
+        (_, Type::Interface(_)) => ConvKind::ToInterface,
+        (Type::Basic(b), Type::Slice(e)) if matches!(b.kind, B::String | B::UntypedString) => {
+            match under(*e) {
+                Type::Basic(eb) if eb.kind == B::Int32 => ConvKind::StringToRunes,
+                _ => ConvKind::StringToBytes,
+            }
+        }
+        (Type::Slice(e), Type::Basic(b)) if b.kind == B::String => match under(*e) {
+            Type::Basic(eb) if eb.kind == B::Int32 => ConvKind::RunesToString,
+            _ => ConvKind::BytesToString,
+        },
+        (Type::Basic(fb), Type::Basic(tb)) if tb.kind == B::String && fb.kind.is_integer() => {
+            ConvKind::RuneToString
+        }
+        (Type::Slice(_), Type::Array { .. }) => ConvKind::SliceToArray,
+        (Type::Slice(_), Type::Pointer(_)) => ConvKind::SliceToArrayPointer,
+        (Type::Basic(fb), Type::Basic(tb)) if fb.kind != tb.kind => ConvKind::Value,
+        _ => ConvKind::NoOp,
+    }
+}
+
 /// What a conversion does (gc's OCONV family).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ConvKind {

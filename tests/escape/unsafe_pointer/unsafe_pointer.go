@@ -28,3 +28,13 @@ func localAddress() uintptr {
 	x := 1
 	return uintptr(unsafe.Pointer(&x))
 }
+
+// syscall6 has no body (it would be written in assembly): gc keeps the pointers passed
+// to it as uintptr alive, which counts as mutating them, so the conversion below
+// copies its bytes rather than sharing the string's.
+func syscall6(a1 uintptr) uintptr // ERROR "assuming a1 is unsafe uintptr$"
+
+func keepAlive() uintptr {
+	path := []byte("path") // ERROR "\(\[\]byte\)\(.path.\) does not escape$"
+	return syscall6(uintptr(unsafe.Pointer(&path[0])))
+}

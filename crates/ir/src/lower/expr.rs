@@ -609,33 +609,11 @@ impl<'a> Lowerer<'a, '_> {
 
     /// Which of gc's conversion operations converts `from` to `to`.
     pub(super) fn conv_kind(&self, from: TypeId, to: TypeId) -> ConvKind {
-        use goescape_types::BasicKind as B;
         if goescape_types::under::is_type_param(self.store, to) {
             // To a type parameter: a conversion between shapes, not to an interface.
             return ConvKind::NoOp;
         }
-        let fu = self.underlying(from);
-        let tu = self.underlying(to);
-        match (fu, tu) {
-            (_, Type::Interface(_)) => ConvKind::ToInterface,
-            (Type::Basic(b), Type::Slice(e)) if matches!(b.kind, B::String | B::UntypedString) => {
-                match self.underlying(*e) {
-                    Type::Basic(eb) if eb.kind == B::Int32 => ConvKind::StringToRunes,
-                    _ => ConvKind::StringToBytes,
-                }
-            }
-            (Type::Slice(e), Type::Basic(b)) if b.kind == B::String => match self.underlying(*e) {
-                Type::Basic(eb) if eb.kind == B::Int32 => ConvKind::RunesToString,
-                _ => ConvKind::BytesToString,
-            },
-            (Type::Basic(fb), Type::Basic(tb)) if tb.kind == B::String && fb.kind.is_integer() => {
-                ConvKind::RuneToString
-            }
-            (Type::Slice(_), Type::Array { .. }) => ConvKind::SliceToArray,
-            (Type::Slice(_), Type::Pointer(_)) => ConvKind::SliceToArrayPointer,
-            (Type::Basic(fb), Type::Basic(tb)) if fb.kind != tb.kind => ConvKind::Value,
-            _ => ConvKind::NoOp,
-        }
+        crate::expr::classify_conversion(self.store, from, to)
     }
 }
 

@@ -1,0 +1,1 @@
+// An empty assembly file: it lets the package declare functions without bodies.
