@@ -167,7 +167,15 @@ impl Batch<'_> {
         let mut name = if named {
             o.name.to_string()
         } else {
-            format!("arg#{}", i + 1)
+            // gc names unnamed parameters by their index among the parameters.
+            format!(
+                "~p{}",
+                if sig.recv.is_some() {
+                    i.saturating_sub(1)
+                } else {
+                    i
+                }
+            )
         };
         if let Some(v) = var {
             // The IR's variable: a range body's parameters are the range variables.

@@ -801,7 +801,14 @@ impl Printer<'_> {
                         if i > 0 {
                             out.push(',');
                         }
-                        self.write_type(out, *a, depth + 1);
+                        // gc names an instance by its arguments' link strings (fully
+                        // qualified, `Pointer[runtime.m]`); a shaped body's own type
+                        // parameters by their shapes.
+                        if crate::shape::has_type_params(self.store, *a, 0) {
+                            self.write_type(out, *a, depth + 1);
+                        } else {
+                            crate::shape::link_string(self.store, *a, out, 0);
+                        }
                     }
                     out.push(']');
                 }
