@@ -126,6 +126,12 @@ pub fn analyze_package(
         out: Vec::new(),
         shape_types: Vec::new(),
     };
+    // gc's devirtualization runs before escape analysis and says so under -m.
+    if options.level >= 1 {
+        for (_, pos, msg) in &pkg.devirtualized {
+            out.push(Diagnostic::new(*pos, msg.clone()));
+        }
+    }
     let mut local_requests = Vec::new();
     // The methods of generic types' instances whose descriptors the package needs.
     let roots = instances::package_roots(facts, local, pkg);

@@ -31,6 +31,9 @@ pub struct Package {
     /// The type arguments of each reference to a generic function (in terms of the
     /// referring function's types, which may be its own type parameters).
     pub targs: std::collections::HashMap<ExprId, Vec<goescape_types::TypeId>>,
+    /// The interface calls made direct by static devirtualization: the function, the
+    /// call's position and gc's `-m` line for it.
+    pub devirtualized: Vec<(FuncId, crate::pos::IrPos, String)>,
 }
 
 impl Package {

@@ -109,7 +109,7 @@ fn static_size(pkg: &Package, unstable: &HashSet<VarId>, size: ExprId) -> Option
 
 /// The expression `e` is known to evaluate to: through no-op conversions and local
 /// variables assigned once, at their definition.
-fn static_value(pkg: &Package, unstable: &HashSet<VarId>, mut e: ExprId) -> ExprId {
+pub(crate) fn static_value(pkg: &Package, unstable: &HashSet<VarId>, mut e: ExprId) -> ExprId {
     // Each step moves to an earlier definition; the bound only guards malformed IR.
     for _ in 0..64 {
         match &pkg.expr(e).kind {
@@ -148,7 +148,7 @@ fn defining_value(pkg: &Package, unstable: &HashSet<VarId>, v: VarId) -> Option<
 
 /// The variables assigned anywhere but at their definition (an assignment to a field or
 /// array element assigns the variable), and those whose address is taken.
-fn reassigned_or_addressed(pkg: &Package) -> HashSet<VarId> {
+pub(crate) fn reassigned_or_addressed(pkg: &Package) -> HashSet<VarId> {
     let mut set = HashSet::new();
     for (i, s) in pkg.stmts.iter().enumerate() {
         let id = StmtId(i as u32);

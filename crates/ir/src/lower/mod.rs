@@ -14,6 +14,7 @@ mod abi_wrappers;
 mod call;
 mod closure;
 mod convert;
+mod devirtualize;
 mod expr;
 mod literal;
 mod package_init;
@@ -114,6 +115,7 @@ pub fn lower_package(input: &LowerInput<'_>) -> Package {
     lowerer.anonymous_type_wrappers();
     lowerer.method_wrappers();
     lowerer.method_value_wrappers();
+    lowerer.devirtualize();
     let mut out = lowerer.out;
     crate::static_literals::rewrite_with_literals(&mut out, input.store);
     out
