@@ -19,15 +19,75 @@ impl<'a> Lowerer<'a, '_> {
         self.out.add_stmt(Stmt { kind, pos })
     }
 
-    /// Lowers a list of statements; temporaries of each go right before it.
+    /// Lowers a list of statements; temporaries of each go right before it. As gc's
+    /// noder does, statements after a terminating one (and after the list's last label)
+    /// are dropped as dead code.
     pub(super) fn block(&mut self, stmts: &[ast::StmtId]) -> Vec<StmtId> {
         let saved = std::mem::take(&mut self.pending);
         let mut out = Vec::with_capacity(stmts.len());
-        for &s in stmts {
+        let file = self.file();
+        let last_label = stmts
+            .iter()
+            .rposition(|&s| matches!(file.stmt(s).kind, Ast::Labeled { .. }));
+        let mut dead = false;
+        for (i, &s) in stmts.iter().enumerate() {
+            let labeled = matches!(file.stmt(s).kind, Ast::Labeled { .. });
+            if dead && last_label.is_none_or(|l| i > l) && !labeled {
+                continue;
+            }
             self.stmt(s, &mut out);
+            dead = self.terminates(s);
         }
         self.pending = saved;
         out
+    }
+
+    /// gc's approximate notion of a statement control never flows past: a return, a
+    /// goto, a call of panic, an if whose taken branches all terminate, a block ending
+    /// in one.
+    fn terminates(&self, s: ast::StmtId) -> bool {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+            let file = self.file();
+            match &file.stmt(s).kind {
+                Ast::Return { .. } => true,
+                Ast::Branch { tok, .. } => *tok == goescape_syntax::Token::Goto,
+                Ast::Expr(e) => {
+                    let e = self.strip_parens_pub(*e);
+                    match &file.expr(e).kind {
+                        ast::ExprKind::Call { fun, .. } => {
+                            let fun = self.strip_parens_pub(*fun);
+                            self.used_object(fun).is_some_and(|o| {
+                                matches!(
+                                    self.store.obj(o).kind,
+                                    goescape_types::ObjKind::Builtin(
+                                        goescape_types::object::Builtin::Panic
+                                    )
+                                )
+                            })
+                        }
+                        _ => false,
+                    }
+                }
+                Ast::If {
+                    cond, body, else_, ..
+                } => {
+                    let (c, _) = self.static_bool(*cond);
+                    (c < 0 || self.list_terminates(&body.stmts))
+                        && (c > 0 || else_.is_some_and(|e| self.terminates(e)))
+                }
+                Ast::Block(b) => self.list_terminates(&b.stmts),
+                _ => false,
+            }
+        })
+    }
+
+    fn list_terminates(&self, stmts: &[ast::StmtId]) -> bool {
+        let file = self.file();
+        stmts
+            .iter()
+            .rev()
+            .find(|&&s| !matches!(file.stmt(s).kind, Ast::Empty { .. }))
+            .is_some_and(|&s| self.terminates(s))
     }
 
     /// Appends the pending temporaries, then `s`.
