@@ -283,9 +283,9 @@ impl Lowerer<'_, '_> {
         body: &mut Vec<crate::ids::StmtId>,
     ) {
         if self.is_static(value) {
-            self.in_static_init = true;
+            // Laid out as data, but read by gc as part of an initializer that is not
+            // static as a whole: its function literals are `init.funcN`.
             self.expr(value);
-            self.in_static_init = false;
             self.pending.clear();
             return;
         }
