@@ -323,21 +323,23 @@ impl<'a> Lowerer<'a, '_> {
         });
         let saved = std::mem::replace(&mut self.cur, id);
         self.declare_signature(id, sig);
+        // The shaped function declares its dictionary with its parameters, before the
+        // body's temporaries (which are numbered by the declarations so far).
+        let dict = generic.then(|| self.dictionary_param(id));
         if let Some(body) = &fd.body {
             self.looping_labels = closure::looping_labels(file, &body.stmts);
             let stmts = self.block(&body.stmts);
             self.out.funcs[id.index()].body = Some(stmts);
         }
-        if generic {
-            self.dictionary_param(id);
+        if let Some(dict) = dict {
+            self.capture_dictionary(id, dict);
         }
         self.cur = saved;
     }
 
-    /// A shaped instance's dictionary parameter `.dict`, at the function's position,
-    /// which every closure of its body captures, last (gc's reader captures it
-    /// unconditionally). It is not among the parameters callers pass.
-    fn dictionary_param(&mut self, id: FuncId) {
+    /// A shaped instance's dictionary parameter `.dict`, at the function's position. It
+    /// is not among the parameters callers pass.
+    fn dictionary_param(&mut self, id: FuncId) -> crate::ids::VarId {
         let pos = self.out.funcs[id.index()].pos;
         let ty = universe_basic(self.store, goescape_types::BasicKind::UnsafePointer);
         let dict = self.out.add_var(Var {
@@ -352,6 +354,13 @@ impl<'a> Lowerer<'a, '_> {
             pos_pkg: None,
         });
         self.out.funcs[id.index()].dcl.push(dict);
+        dict
+    }
+
+    /// Every function literal of the body captures the dictionary, last (gc's reader
+    /// captures it unconditionally).
+    fn capture_dictionary(&mut self, id: FuncId, dict: crate::ids::VarId) {
+        let pos = self.out.funcs[id.index()].pos;
         for i in 0..self.out.funcs.len() {
             let mut f = FuncId(i as u32);
             while let Some(outer) = self.out.funcs[f.index()].outer {
