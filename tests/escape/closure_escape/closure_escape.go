@@ -49,3 +49,7 @@ func literalWithoutCaptures() {
 	x := 0                                 // ERROR "moved to heap: x$"
 	sinkLit = pass(&x)
 }
+
+// Function literals of package-level initializers, static or not, belong to the package's
+// init function: init.func1, init.func2, in initialization order.
+var hook = func(p *int) *int { return p } // ERROR "leaking param: p to result ~r0 level=0$"

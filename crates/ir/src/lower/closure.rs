@@ -20,14 +20,9 @@ impl Lowerer<'_, '_> {
             .get(&id)
             .copied()
             .unwrap_or(super::INVALID_TYPE);
-        // Function literals of static package-level initialisers are package-level
-        // functions; those of `init` code are `init.funcN`.
-        let f = if self.in_static_init {
-            self.global_closure_func(sig, pos)
-        } else {
-            self.new_closure_func(".func", FuncKind::Closure, sig, pos)
-        };
-        let saved_static = std::mem::replace(&mut self.in_static_init, false);
+        // gc reads every package-level initialiser into `init`, static or not, so its
+        // function literals are all `init.funcN`, numbered in initialisation order.
+        let f = self.new_closure_func(".func", FuncKind::Closure, sig, pos);
         let saved_range = self.range_body.take();
         let saved_cur = std::mem::replace(&mut self.cur, f);
         let saved_pending = std::mem::take(&mut self.pending);
@@ -39,7 +34,6 @@ impl Lowerer<'_, '_> {
         self.cur = saved_cur;
         self.pending = saved_pending;
         self.looping_labels = saved_labels;
-        self.in_static_init = saved_static;
         self.range_body = saved_range;
         self.mk(ExprKind::Closure(f), IrType::Go(sig), pos, false)
     }

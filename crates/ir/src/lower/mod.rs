@@ -141,11 +141,6 @@ pub(crate) struct Lowerer<'a, 'i> {
     /// Nodes whose source position differs from their gc position (an explicit
     /// conversion is at its operand, its source expression at the call's `(`).
     syntax_pos: HashMap<crate::ids::ExprId, IrPos>,
-    /// Lowering an initialiser gc lays out statically: its function literals are
-    /// package-level functions.
-    in_static_init: bool,
-    /// `glob..funcN` functions made so far.
-    global_closures: u32,
     /// Package-level variables initialised so far, and whether statically.
     static_globals: HashMap<ObjId, bool>,
     /// The range-over-func body being lowered, if any.
@@ -186,8 +181,6 @@ impl<'a> Lowerer<'a, '_> {
             looping_labels: HashMap::new(),
             inits: 0,
             syntax_pos: HashMap::new(),
-            in_static_init: false,
-            global_closures: 0,
             static_globals: HashMap::new(),
             range_body: None,
             range_loops: HashMap::new(),

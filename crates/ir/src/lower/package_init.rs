@@ -1,7 +1,7 @@
 //! Package-level variable initialisation: gc's `staticinit` lays out the initialisers it
 //! can evaluate at link time as data; the others run in the package's `init` function,
-//! which escape analysis sees like any other function. Function literals in static
-//! initialisers are functions of their own (`glob..funcN`).
+//! which escape analysis sees like any other function. gc reads every initialiser into
+//! `init`, so function literals, in static initialisers too, are `init.funcN`.
 
 use goescape_syntax::ast::{self, ExprKind as Ast};
 use goescape_types::check::Mode;
@@ -10,7 +10,7 @@ use goescape_types::ty::Type;
 use super::Lowerer;
 use crate::expr::{ConvKind, ExprKind, IrType};
 use crate::func::{Func, FuncKind};
-use crate::ids::{ExprId, FuncId};
+use crate::ids::ExprId;
 use crate::pos::IrPos;
 use crate::stmt::{PairKind, StmtKind};
 
@@ -92,9 +92,7 @@ impl Lowerer<'_, '_> {
                 return;
             }
             // Laid out as data: only its function literals remain, as functions.
-            self.in_static_init = true;
             self.expr(value);
-            self.in_static_init = false;
             self.pending.clear();
             return;
         }
@@ -305,17 +303,6 @@ impl Lowerer<'_, '_> {
         let s = self.stmt_new(StmtKind::Assign { x: t, y: Some(v) }, pos);
         body.append(&mut self.pending);
         body.push(s);
-    }
-
-    /// A function literal of a static initialiser: a package-level function.
-    pub(super) fn global_closure_func(
-        &mut self,
-        sig: goescape_types::TypeId,
-        pos: IrPos,
-    ) -> FuncId {
-        self.global_closures += 1;
-        let name = format!("glob..func{}", self.global_closures);
-        self.new_func(Func::new(name, FuncKind::Closure, sig, pos))
     }
 
     /// Whether `e` is a package-level variable, or a field or constant-index element of
