@@ -407,13 +407,31 @@ pub fn has_unbound_type_params(
 
 /// Whether `t` mentions a type parameter.
 pub fn has_type_params(store: &TypeStore<'_>, t: TypeId, depth: usize) -> bool {
+    find_type_param(store, t, depth, true, &|_| true)
+}
+
+/// Whether type parameter `param` occurs in `t`: gc makes a shape type's wrappers only
+/// when a shaped body reads a type built from it.
+pub fn mentions_type_param(store: &TypeStore<'_>, t: TypeId, param: TypeId, depth: usize) -> bool {
+    find_type_param(store, t, depth, false, &|p| p == param)
+}
+
+/// Whether a type parameter `wanted` accepts occurs in `t`; `undecided` answers for
+/// what is not looked into (unions, aliases, types nested too deep).
+fn find_type_param(
+    store: &TypeStore<'_>,
+    t: TypeId,
+    depth: usize,
+    undecided: bool,
+    wanted: &dyn Fn(TypeId) -> bool,
+) -> bool {
     if depth > 32 {
-        return true;
+        return undecided;
     }
     let t = unalias(store, t);
-    let rec = |x: TypeId| has_type_params(store, x, depth + 1);
+    let rec = |x: TypeId| find_type_param(store, x, depth + 1, undecided, wanted);
     match store.ty(t) {
-        Type::TypeParam(_) => true,
+        Type::TypeParam(_) => wanted(t),
         Type::Basic(_) => false,
         Type::Named(n) => n.type_args.iter().any(|&a| rec(a)),
         Type::Pointer(e) | Type::Slice(e) => rec(*e),
@@ -427,35 +445,7 @@ pub fn has_type_params(store: &TypeStore<'_>, t: TypeId, depth: usize) -> bool {
             .any(|v| store.obj(*v).ty.is_some_and(rec)),
         Type::Tuple(vs) => vs.iter().any(|v| store.obj(*v).ty.is_some_and(rec)),
         Type::Interface(i) => i.methods.iter().any(|m| store.obj(*m).ty.is_some_and(rec)),
-        Type::Union(_) | Type::Alias(_) => true,
-    }
-}
-
-/// Whether type parameter `param` occurs in `t`: gc makes a shape type's wrappers only
-/// when a shaped body reads a type built from it.
-pub fn mentions_type_param(store: &TypeStore<'_>, t: TypeId, param: TypeId, depth: usize) -> bool {
-    if depth > 32 {
-        return false;
-    }
-    let t = unalias(store, t);
-    if t == param {
-        return true;
-    }
-    let rec = |x: TypeId| mentions_type_param(store, x, param, depth + 1);
-    match store.ty(t) {
-        Type::TypeParam(_) | Type::Basic(_) | Type::Union(_) | Type::Alias(_) => false,
-        Type::Named(n) => n.type_args.iter().any(|&a| rec(a)),
-        Type::Pointer(e) | Type::Slice(e) => rec(*e),
-        Type::Array { elem, .. } | Type::Chan { elem, .. } => rec(*elem),
-        Type::Map { key, elem } => rec(*key) || rec(*elem),
-        Type::Struct(s) => s.fields.iter().any(|f| store.obj(*f).ty.is_some_and(rec)),
-        Type::Signature(s) => s
-            .params
-            .iter()
-            .chain(&s.results)
-            .any(|v| store.obj(*v).ty.is_some_and(rec)),
-        Type::Tuple(vs) => vs.iter().any(|v| store.obj(*v).ty.is_some_and(rec)),
-        Type::Interface(i) => i.methods.iter().any(|m| store.obj(*m).ty.is_some_and(rec)),
+        Type::Union(_) | Type::Alias(_) => undecided,
     }
 }
 

@@ -101,17 +101,7 @@ impl<'a> Lowerer<'a, '_> {
                         ObjKind::Func(info) if !on_type_param => info.origin.unwrap_or(sel.obj),
                         _ => sel.obj,
                     };
-                    let pointer = has_ptr_recv(self.store, sel.obj);
-                    let method_expr = self.mk(
-                        ExprKind::MethodExpr {
-                            recv: recv_ty,
-                            method: origin,
-                            pointer,
-                        },
-                        IrType::Go(sig_ty),
-                        fun_pos,
-                        false,
-                    );
+                    let method_expr = self.method_expr(recv_ty, sel.obj, origin, sig_ty, fun_pos);
                     // A method of a generic type's instance: the type's arguments.
                     let named = match self
                         .store
@@ -334,6 +324,29 @@ impl<'a> Lowerer<'a, '_> {
             work.extend_from_slice(&children);
         }
         false
+    }
+
+    /// `T.M` / `(*T).M` as the callee of a direct method call: `method` is the selected
+    /// method (its receiver says which), `origin` the declared one it names.
+    pub(super) fn method_expr(
+        &mut self,
+        recv: TypeId,
+        method: ObjId,
+        origin: ObjId,
+        sig: TypeId,
+        pos: IrPos,
+    ) -> ExprId {
+        let pointer = has_ptr_recv(self.store, method);
+        self.mk(
+            ExprKind::MethodExpr {
+                recv,
+                method: origin,
+                pointer,
+            },
+            IrType::Go(sig),
+            pos,
+            false,
+        )
     }
 
     fn is_interface_recv(&self, recv: ExprId) -> bool {

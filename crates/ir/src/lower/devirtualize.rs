@@ -334,22 +334,9 @@ impl Lowerer<'_, '_> {
         let recv_ty = match self.ir_type(receiver) {
             IrType::Go(t) | IrType::PointerTo(t) => t,
         };
-        let origin = match &target.kind {
-            ObjKind::Func(info) => info.origin.unwrap_or(sel.obj),
-            _ => sel.obj,
-        };
-        let pointer = goescape_types::under::has_ptr_recv(store, sel.obj);
+        let origin = self.method_origin(sel.obj);
         let sig = target.ty.unwrap_or(super::INVALID_TYPE);
-        let fun = self.mk(
-            ExprKind::MethodExpr {
-                recv: recv_ty,
-                method: origin,
-                pointer,
-            },
-            IrType::Go(sig),
-            method_pos,
-            false,
-        );
+        let fun = self.method_expr(recv_ty, sel.obj, origin, sig, method_pos);
         self.cur = saved;
         let mut all = Vec::with_capacity(args.len() + 1);
         all.push(receiver);
