@@ -12,6 +12,7 @@
 //! - Lowering never fails: constructs it does not lower yet are recorded in
 //!   [`Package::unsupported`] and leave no flows, so callers can say what was skipped.
 
+pub mod dead_locals;
 pub mod expr;
 pub mod fmt;
 pub mod func;

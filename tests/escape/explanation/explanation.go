@@ -30,3 +30,16 @@ func callResult() {
 	x := 0 // ERROR "moved to heap: x$" "x escapes to heap in callResult:$" "flow: {heap} ← &x:$" "from &x \(address-of\) at .*explanation.go:31:11$" "from .autotmp_1\(&x\) \(call parameter\) at .*explanation.go:31:10$"
 	callee()(&x)
 }
+
+var sinkPair *int
+
+func idPair(p *int) (*int, int) { return p, 0 } // ERROR "parameter p leaks to ~r0 for idPair with derefs=0:$" "flow: ~r0 ← p:$" "from return p, 0 \(return\) at .*explanation.go:36:35$" "leaking param: p to result ~r0 level=0$"
+
+// A blank target next to others gets the constant 0 (gc's deadlocals pass), which shows
+// in the assign-pair step.
+func blankInPair() {
+	x := 0 // ERROR "x escapes to heap in blankInPair:$" "flow: .autotmp_2 ← &x:$" "from &x \(address-of\) at .*explanation.go:43:16$" "from idPair\(&x\) \(call parameter\) at .*explanation.go:43:15$" "flow: p ← .autotmp_2:$" "from p, _ = \(\*int\)\(.autotmp_2\), 0 \(assign-pair\) at .*explanation.go:43:7$" "flow: {heap} ← p:$" "from sinkPair = p \(assign\) at .*explanation.go:44:11$" "moved to heap: x$"
+	var p *int
+	p, _ = idPair(&x)
+	sinkPair = p
+}

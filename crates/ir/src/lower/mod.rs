@@ -117,6 +117,7 @@ pub fn lower_package(input: &LowerInput<'_>) -> Package {
     lowerer.method_value_wrappers();
     lowerer.devirtualize();
     let mut out = lowerer.out;
+    crate::dead_locals::discard_blank_values(&mut out, input.int_type);
     crate::static_literals::rewrite_with_literals(&mut out, input.store);
     out
 }
