@@ -126,6 +126,23 @@ pub fn types_mentioned(
     types
 }
 
+/// The types of the expressions no function holds: the static data of package-level
+/// initializers (`var _ = &Pointer[int]{}`), which gc reads too.
+fn static_data_types(ir: &Package) -> Vec<TypeId> {
+    let mut in_functions = vec![false; ir.exprs.len()];
+    for f in ir.func_ids() {
+        goescape_ir::visit::for_each_expr(ir, f, |e| in_functions[e.index()] = true);
+    }
+    ir.exprs
+        .iter()
+        .zip(in_functions)
+        .filter_map(|(e, held)| match e.ty {
+            goescape_ir::IrType::Go(t) if !held => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The types a package reads: those its code mentions and those of its package-level
 /// objects (variables, declared types, functions' signatures).
 pub fn package_roots(
@@ -135,6 +152,7 @@ pub fn package_roots(
 ) -> Vec<TypeId> {
     let store = &facts.store;
     let mut roots = types_mentioned(ir, ir.func_ids().filter(|&f| !ir.func(f).generic));
+    roots.extend(static_data_types(ir));
     if let Some(scope) = store.package(pkg).scope {
         let scope = store.scope(scope);
         for name in scope.sorted_names() {

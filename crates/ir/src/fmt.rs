@@ -11,7 +11,7 @@ use goescape_types::object::ObjKind;
 use goescape_types::ty::{ChanDir, Type};
 use goescape_types::{ObjId, PkgIdx, TypeId, TypeStore};
 
-use crate::expr::{BinaryOp, ConvKind, ExprKind, IrType, UnaryOp};
+use crate::expr::{BinaryOp, BuiltinOp, ConvKind, ExprKind, IrType, UnaryOp};
 use crate::ids::ExprId;
 use crate::package::Package;
 
@@ -282,6 +282,16 @@ impl Printer<'_> {
                     out.push_str("...");
                 }
                 out.push(')');
+            }
+            // gc's printer has no case for these: it prints the bare node.
+            ExprKind::Builtin {
+                op:
+                    op @ (BuiltinOp::UnsafeString
+                    | BuiltinOp::UnsafeStringData
+                    | BuiltinOp::UnsafeSliceData),
+                ..
+            } => {
+                let _ = write!(out, "<node {}>", op.name());
             }
             ExprKind::Builtin { op, args, ddd } => {
                 out.push_str(op.name());
