@@ -432,10 +432,27 @@ impl Printer<'_> {
     pub fn stmt_list(&self, list: &[crate::ids::StmtId]) -> String {
         let parts: Vec<String> = list
             .iter()
-            .filter(|&&s| !matches!(self.pkg.stmt(s).kind, crate::stmt::StmtKind::Decl(_)))
+            .filter(|&&s| {
+                !matches!(self.pkg.stmt(s).kind, crate::stmt::StmtKind::Decl(_))
+                    && !self.assigns_temporaries(s)
+            })
             .map(|&s| self.stmt(s))
             .collect();
         parts.join("; ")
+    }
+
+    /// An assignment to compiler temporaries only: gc keeps it in the init of the
+    /// statement it serves, which its printer leaves out.
+    fn assigns_temporaries(&self, s: crate::ids::StmtId) -> bool {
+        use crate::stmt::StmtKind as S;
+        let is_temp = |e: ExprId| matches!(self.pkg.expr(e).kind, ExprKind::Var(v) if self.pkg.var(v).name.starts_with(".autotmp"));
+        match &self.pkg.stmt(s).kind {
+            S::Assign { x, .. } => is_temp(*x),
+            S::AssignCall { lhs, .. } | S::AssignPair { lhs, .. } => {
+                !lhs.is_empty() && lhs.iter().all(|l| l.is_some_and(is_temp))
+            }
+            _ => false,
+        }
     }
 
     /// Clause `index` of switch statement `s` as gc prints it: `case T1, T2: body`.
