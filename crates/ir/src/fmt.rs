@@ -214,6 +214,19 @@ impl Printer<'_> {
                 out.push('.');
                 out.push_str(&self.store.obj(*method).name);
             }
+            // In shaped code, an assertion to a type built from type parameters takes
+            // its type from the dictionary at run time: gc's printer has no case for
+            // those nodes.
+            ExprKind::TypeAssert { comma_ok, .. }
+                if self.shapes.is_some()
+                    && matches!(n.ty, IrType::Go(t) if crate::shape::has_type_params(self.store, t, 0)) =>
+            {
+                out.push_str(if *comma_ok {
+                    "<node DYNAMICDOTTYPE2>"
+                } else {
+                    "<node DYNAMICDOTTYPE>"
+                });
+            }
             ExprKind::TypeAssert { x, .. } => {
                 self.expr_prec(out, *x, nprec);
                 let _ = write!(out, ".({})", self.ir_type_string(n.ty));
