@@ -184,7 +184,7 @@ impl Checker<'_> {
 
     /// [`missing_method`] (static), once the methods of this package it finds have their
     /// signatures: methods are declared on demand.
-    fn missing_method_checked(&mut self, v: TypeId, t: TypeId) -> Option<MissingMethod> {
+    pub(super) fn missing_method_checked(&mut self, v: TypeId, t: TypeId) -> Option<MissingMethod> {
         loop {
             let missing = missing_method(&self.store(), v, t, true)?;
             let unchecked = match missing.cause {
@@ -204,10 +204,24 @@ impl Checker<'_> {
     fn does_not_implement(&self, v: TypeId, t: TypeId, missing: MissingMethod) -> String {
         let store = self.store();
         let qualifier = self.qualifier();
+        format!(
+            "{} does not implement {} {}",
+            type_string(&store, v, &*qualifier),
+            type_string(&store, t, &*qualifier),
+            self.missing_method_cause(v, missing)
+        )
+    }
+
+    /// Why `v` lacks a method, in parentheses, as go/types words it after `V does not
+    /// implement T` (`(missing method M)`, `(wrong type for method M)` with what it has
+    /// and wants, ...).
+    pub(super) fn missing_method_cause(&self, v: TypeId, missing: MissingMethod) -> String {
+        let store = self.store();
+        let qualifier = self.qualifier();
         let ts = |ty: TypeId| type_string(&store, ty, &*qualifier);
         let name = store.obj(missing.method).name.clone();
         let fs = |f: ObjId, pkg_info: bool| func_string(&store, f, Some(&*qualifier), pkg_info);
-        let cause = match missing.cause {
+        match missing.cause {
             MissingCause::NotFound => format!("(missing method {name})"),
             MissingCause::WrongName { have } => format!(
                 "(missing method {name})\n\t\thave {}\n\t\twant {}",
@@ -229,7 +243,6 @@ impl Checker<'_> {
             MissingCause::Ambiguous => format!("(ambiguous selector {}.{name})", ts(v)),
             MissingCause::PointerReceiver => format!("(method {name} has pointer receiver)"),
             MissingCause::Field => format!("({}.{name} is a field, not a method)", ts(v)),
-        };
-        format!("{} does not implement {} {cause}", ts(v), ts(t))
+        }
     }
 }

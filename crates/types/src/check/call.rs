@@ -5,6 +5,7 @@
 use goescape_constant::Value;
 use goescape_syntax::ast::ExprId;
 
+use super::generics::InferFailure;
 use super::operand::Operand;
 use super::{Checker, Env, Mode};
 use crate::basic::BasicKind;
@@ -129,22 +130,72 @@ impl Checker<'_> {
                 }
             }
             let arg_params = infer_sig.type_params[sig.type_params.len()..].to_vec();
-            let Some(mut type_args) =
-                self.infer(&infer_sig, &typed, explicit, has_dots, &arg_params)
-            else {
-                return Operand::invalid(Some(e), self.invalid_type());
-            };
+            let mut type_args =
+                match self.infer(&infer_sig, &typed, explicit, has_dots, &arg_params) {
+                    Ok(type_args) => type_args,
+                    Err(failure) => {
+                        // go/types checks the argument count first, and says nothing
+                        // more about invalid arguments.
+                        let (nargs, nparams) = (typed.len(), sig.params.len());
+                        let count_ok = if sig.variadic && !has_dots {
+                            nargs + 1 >= nparams
+                        } else {
+                            nargs == nparams
+                        };
+                        let complete = !matches!(failure, InferFailure::CannotInfer(_))
+                            || super::generics::inference_is_complete(&self.store(), &infer_sig);
+                        if count_ok && complete && operands.iter().all(|x| x.mode != Mode::Invalid)
+                        {
+                            let at = self.file(env).expr_pos(e);
+                            self.report_infer_failure(
+                                env,
+                                at,
+                                Some(fun),
+                                &infer_sig,
+                                &typed,
+                                failure,
+                            );
+                        }
+                        return Operand::invalid(Some(e), self.invalid_type());
+                    }
+                };
             let mut operands = operands;
+            let call_pos = self.file(env).expr_pos(e);
             for (i, generic, range) in generic_args {
                 let arg_type_args = type_args[range].to_vec();
                 let instance = self.instantiate_signature(generic, &arg_type_args);
                 self.record_instance(env, args[i], &arg_type_args, instance);
                 operands[i].ty = instance;
+                if let Type::Signature(arg_sig) = self.store().ty(generic) {
+                    let params = arg_sig.type_params.clone();
+                    self.verify_later(super::satisfy::Verification {
+                        file: env.file,
+                        pos: call_pos,
+                        arg_pos: Vec::new(),
+                        params,
+                        args: arg_type_args,
+                    });
+                }
             }
             type_args.truncate(sig.type_params.len());
             let generic = crate::under::underlying(&self.store(), callee.ty);
             let instantiated = self.instantiate_signature(generic, &type_args);
             self.record_instance(env, fun, &type_args, instantiated);
+            let arg_pos = if explicit.is_empty() {
+                Vec::new()
+            } else {
+                let file = self.file(env);
+                self.explicit_instantiation(env, fun)
+                    .map(|(_, list)| list.iter().map(|&t| file.expr_pos(t)).collect())
+                    .unwrap_or_default()
+            };
+            self.verify_later(super::satisfy::Verification {
+                file: env.file,
+                pos: call_pos,
+                arg_pos,
+                params: sig.type_params.clone(),
+                args: type_args.clone(),
+            });
             let Type::Signature(inst) = self.store().ty(instantiated).clone() else {
                 return Operand::invalid(Some(e), self.invalid_type());
             };

@@ -51,7 +51,7 @@ impl Checker<'_> {
         }
         self.attach_methods();
         self.check_pending_valid_types();
-        self.check_delayed_bodies();
+        self.check_delayed();
         self.instantiate_promoted_methods();
         self.init_order();
         self.unused_imports();
@@ -496,7 +496,7 @@ impl Checker<'_> {
         if func.body.is_some() {
             // Bodies are checked once every package-level declaration is (as go/types
             // delays them), so that what they refer to is checked in declaration order.
-            self.delayed_bodies.push((
+            self.delayed.push(super::Delayed::Body(
                 Env {
                     func: Some(sig_ty),
                     ..func_env
@@ -507,22 +507,30 @@ impl Checker<'_> {
         }
     }
 
-    /// Checks the function bodies set aside by `func_decl`, in source order.
-    fn check_delayed_bodies(&mut self) {
+    /// Does the work set aside so far, in the order it was set aside (what it sets aside
+    /// in turn comes after it): the function bodies `func_decl` queued and the
+    /// instantiations to verify.
+    fn check_delayed(&mut self) {
         let mut index = 0;
-        while index < self.delayed_bodies.len() {
-            let (env, decl_index, func_obj) = self.delayed_bodies[index];
+        while index < self.delayed.len() {
+            let item = std::mem::replace(&mut self.delayed[index], super::Delayed::Done);
             index += 1;
-            self.current_decl = Some(func_obj);
-            let file = self.file(env);
-            if let Decl::Func(func) = &file.decls[decl_index] {
-                if let Some(body) = &func.body {
-                    self.func_body(env, body);
+            match item {
+                super::Delayed::Body(env, decl_index, func_obj) => {
+                    self.current_decl = Some(func_obj);
+                    let file = self.file(env);
+                    if let Decl::Func(func) = &file.decls[decl_index] {
+                        if let Some(body) = &func.body {
+                            self.func_body(env, body);
+                        }
+                    }
+                    self.current_decl = None;
                 }
+                super::Delayed::Verify(verification) => self.verify(&verification),
+                super::Delayed::Done => {}
             }
         }
-        self.delayed_bodies.clear();
-        self.current_decl = None;
+        self.delayed.clear();
     }
 
     /// The receiver type `T[A, B]` / `*T[A, B]` of a method of a generic type: the names in

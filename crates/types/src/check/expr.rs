@@ -1305,11 +1305,29 @@ impl Checker<'_> {
         if explicit.len() > sig.type_params.len() {
             return self.invalid(e);
         }
-        let Some(all) = self.infer(&sig, &[], &explicit, false, &[]) else {
-            return self.invalid(e);
+        let all = match self.infer(&sig, &[], &explicit, false, &[]) {
+            Ok(all) => all,
+            Err(failure) => {
+                // Without a call, the context (an assignment to a function type, say)
+                // may determine the rest, which is not inferred here: only a type
+                // argument that contradicts its constraint is reported.
+                if let super::generics::InferFailure::CoreMismatch { .. } = failure {
+                    let at = self.file(env).expr_pos(e);
+                    self.report_infer_failure(env, at, None, &sig, &[], failure);
+                }
+                return self.invalid(e);
+            }
         };
         let instance = self.instantiate_signature(generic_sig, &all);
         self.record_instance(env, e, &all, instance);
+        let file = self.file(env);
+        self.verify_later(super::satisfy::Verification {
+            file: env.file,
+            pos: file.expr_pos(e),
+            arg_pos: type_args.iter().map(|&t| file.expr_pos(t)).collect(),
+            params: sig.type_params.clone(),
+            args: all,
+        });
         Operand::new(Mode::Value, e, instance)
     }
 

@@ -19,6 +19,7 @@ mod info;
 mod initorder;
 mod operand;
 mod resolver;
+mod satisfy;
 mod selector;
 mod stmt;
 mod terminating;
@@ -112,7 +113,7 @@ pub fn check_package(
         sizes: Sizes::AMD64,
         instances: FxHashMap::default(),
         pending_instances: Vec::new(),
-        delayed_bodies: Vec::new(),
+        delayed: Vec::new(),
         current_decl: None,
         deps: FxHashMap::default(),
         valid_types: validtype::ValidTypes::default(),
@@ -165,9 +166,9 @@ pub(crate) struct Checker<'a> {
     type_hashes: FxHashMap<TypeId, u64>,
     /// Instances whose origin's underlying type was not known when they were made.
     pending_instances: Vec<TypeId>,
-    /// Function bodies to check after the package-level declarations: (environment with
-    /// the function's scope and signature, index of the declaration in its file, function).
-    delayed_bodies: Vec<(Env, usize, ObjId)>,
+    /// What is checked after the package-level declarations, in the order it was set
+    /// aside (go/types' delayed actions): function bodies and instantiations to verify.
+    delayed: Vec<Delayed>,
     /// The package-level declaration whose initializer or body is being checked.
     current_decl: Option<ObjId>,
     /// The package-level constants, variables and functions each declaration refers to.
@@ -194,6 +195,18 @@ pub(crate) struct Env {
     pub scope: ScopeId,
     /// The signature of the function whose body is being checked, for `return`.
     pub func: Option<TypeId>,
+}
+
+/// Work set aside until the package-level declarations are checked.
+#[derive(Debug)]
+pub(crate) enum Delayed {
+    /// A function body: the environment with the function's scope and signature, the
+    /// index of the declaration in its file, and the function.
+    Body(Env, usize, ObjId),
+    /// The type arguments of an instantiation against their constraints.
+    Verify(satisfy::Verification),
+    /// Done already.
+    Done,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -99,6 +99,17 @@ impl Checker<'_> {
                 }
                 let instance = self.instantiate_named(base, &args);
                 self.instance_written_at(instance, env.file, file.expr_pos(e));
+                let params = match self.store().ty(base) {
+                    Type::Named(n) => n.type_params.clone(),
+                    _ => Vec::new(),
+                };
+                self.verify_later(super::satisfy::Verification {
+                    file: env.file,
+                    pos: file.expr_pos(e),
+                    arg_pos: indices.iter().map(|&i| file.expr_pos(i)).collect(),
+                    params,
+                    args: args.clone(),
+                });
                 let ident = match &file.expr(*x).kind {
                     ExprKind::Ident(ident) => Some(*ident),
                     ExprKind::Selector { sel, .. } => Some(*sel),

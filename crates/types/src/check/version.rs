@@ -169,6 +169,38 @@ pub(super) fn file_version(file: &File, package_version: &str) -> String {
     }
 }
 
+impl super::Checker<'_> {
+    /// Whether `file`'s Go version allows a feature of `go1.minor` (go/types'
+    /// `allowVersion`); a file without a valid version allows everything.
+    pub(super) fn allow_version(&self, file: usize, minor: u32) -> bool {
+        match self.info.files[file]
+            .go_version
+            .as_deref()
+            .and_then(parse_version)
+        {
+            Some(version) => version >= (1, minor),
+            None => true,
+        }
+    }
+
+    /// Reports `WHAT requires go1.minor or later` at `pos` unless `file`'s version allows
+    /// the feature (go/types' `verifyVersionf`); whether it does.
+    pub(super) fn verify_version(
+        &mut self,
+        file: usize,
+        pos: goescape_syntax::Pos,
+        minor: u32,
+        what: impl FnOnce() -> String,
+    ) -> bool {
+        if self.allow_version(file, minor) {
+            return true;
+        }
+        let msg = format!("{} requires go1.{minor} or later", what());
+        self.error(file, pos, msg);
+        false
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::minimum_version;
