@@ -459,6 +459,21 @@ impl Checker<'_> {
         let int = self.universe.basic(BasicKind::Int);
         let uintptr = self.universe.basic(BasicKind::Uintptr);
         let value = |ty| Operand::new(Mode::Value, e, ty);
+        let needs = match builtin {
+            Builtin::Clear if args.len() == 1 => Some((21, "clear")),
+            Builtin::Min if !args.is_empty() => Some((21, "built-in min")),
+            Builtin::Max if !args.is_empty() => Some((21, "built-in max")),
+            Builtin::Add if args.len() == 2 => Some((17, "unsafe.Add")),
+            Builtin::Slice if args.len() == 2 => Some((17, "unsafe.Slice")),
+            Builtin::SliceData if args.len() == 1 => Some((20, "unsafe.SliceData")),
+            Builtin::String if args.len() == 2 => Some((20, "unsafe.String")),
+            Builtin::StringData if args.len() == 1 => Some((20, "unsafe.StringData")),
+            _ => None,
+        };
+        if let Some((minor, what)) = needs {
+            let at = self.file(env).expr_pos(fun);
+            self.verify_version(env.file, at, minor, || what.to_owned());
+        }
         match builtin {
             Builtin::Len | Builtin::Cap if args.len() == 1 => {
                 let x = self.expr(env, args[0]);
@@ -512,6 +527,10 @@ impl Checker<'_> {
                                 return Operand::invalid(Some(e), self.invalid_type());
                             }
                         }
+                        let file = self.file(env);
+                        self.verify_version(env.file, file.expr_pos(fun), 26, || {
+                            format!("new({})", file.expr_string(args[0]))
+                        });
                         x.ty
                     }
                 };

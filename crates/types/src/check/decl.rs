@@ -353,6 +353,19 @@ impl Checker<'_> {
         obj: ObjId,
         spec: &goescape_syntax::ast::TypeSpec,
     ) {
+        let first_type_param = spec.type_params.as_ref().and_then(|l| l.list.first());
+        let first_type_param = first_type_param.map(|f| self.file(env).field_pos(f));
+        if spec.assign.is_valid() {
+            // The highest version needed first, as go/types reports it.
+            let reported = first_type_param.is_some_and(|at| {
+                !self.verify_version(env.file, at, 23, || "generic type alias".to_owned())
+            });
+            if !reported {
+                self.verify_version(env.file, spec.assign, 9, || "type alias".to_owned());
+            }
+        } else if let Some(at) = first_type_param {
+            self.verify_version(env.file, at, 18, || "type parameter".to_owned());
+        }
         if spec.type_params.is_some() && spec.assign.is_valid() {
             return; // generic aliases are checked by a later part of the checker
         }

@@ -80,6 +80,9 @@ impl Checker<'_> {
                     LitKind::Char => (LiteralKind::Char, BasicKind::UntypedRune),
                     LitKind::String => (LiteralKind::String, BasicKind::UntypedString),
                 };
+                if matches!(kind, LitKind::Int | LitKind::Float | LitKind::Imag) {
+                    self.numeric_literal_version(env, *span, *kind);
+                }
                 let value = make_from_literal(file.bytes(*span), literal);
                 if value.is_unknown() {
                     let msg = format!("malformed constant: {}", file.text(*span));
@@ -904,7 +907,17 @@ impl Checker<'_> {
                 y.value = Some(y_int.clone());
             }
             count = Some(y_int);
-        } else if y_untyped && !y_integer {
+        } else if y_integer {
+            if !crate::predicates::all_unsigned(&store, y.ty) && !self.allow_version(env.file, 13) {
+                let msg = format!(
+                    "invalid operation: signed shift count {} requires go1.13 or later",
+                    self.operand_string(env, &y)
+                );
+                let at = self.operand_pos(env, &y, op_pos);
+                self.error(env.file, at, msg);
+                return self.invalid(e);
+            }
+        } else if y_untyped {
             self.convert_untyped(env, &mut y, uint);
             if y.mode == Mode::Invalid {
                 return self.invalid(e);
@@ -978,6 +991,18 @@ impl Checker<'_> {
         let store = self.store();
         let constant_arg = x.mode == Mode::Constant;
         if !constant_arg || !is_const_type(&store, target) {
+            if let Some((minor, what)) = self.slice_to_array_conversion(x.ty, target) {
+                if !self.allow_version(env.file, minor) {
+                    let shown = crate::typestring::type_string(&store, target, &*self.qualifier());
+                    let msg = format!(
+                        "cannot convert {} to type {shown}: conversion of slice to {what} requires go1.{minor} or later",
+                        self.operand_string(env, &x)
+                    );
+                    let at = self.operand_pos(env, &x, self.file(env).expr_pos(e));
+                    self.error(env.file, at, msg);
+                    return self.invalid(e);
+                }
+            }
             // A value conversion (convertibility is not checked yet). An untyped argument
             // keeps its default type where the target cannot hold a constant.
             if is_untyped(&store, x.ty) {
@@ -1045,6 +1070,29 @@ impl Checker<'_> {
         x
     }
 
+    /// For a conversion of a slice to an array (Go 1.20) or to a pointer to an array
+    /// (Go 1.17) with the same element type: the version it needs and what it is called.
+    fn slice_to_array_conversion(&self, from: TypeId, to: TypeId) -> Option<(u32, &'static str)> {
+        let store = self.store();
+        use crate::under::{is_type_param, underlying};
+        if is_type_param(&store, from) || is_type_param(&store, to) {
+            return None;
+        }
+        let Type::Slice(elem) = store.ty(underlying(&store, from)) else {
+            return None;
+        };
+        match store.ty(underlying(&store, to)) {
+            Type::Array { elem: a, .. } if identical(&store, *elem, *a) => Some((20, "array")),
+            Type::Pointer(base) => match store.ty(underlying(&store, *base)) {
+                Type::Array { elem: a, .. } if identical(&store, *elem, *a) => {
+                    Some((17, "array pointer"))
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// Records that an import's package name is referred to.
     fn mark_package_used(&mut self, pkg_name: crate::ids::ObjId) {
         if pkg_name.pkg != self.arena.idx {
@@ -1069,6 +1117,14 @@ impl Checker<'_> {
                 }
                 match self.lookup(env, &name) {
                     Some(obj) => {
+                        if obj.pkg == self.universe.scope.pkg
+                            && (name == "comparable" || name == "any")
+                            && !self.verify_version(env.file, ident.pos(), 18, || {
+                                format!("predeclared {name}")
+                            })
+                        {
+                            return self.invalid(e);
+                        }
                         // A dot-imported name uses its import.
                         if let Some(&pkg_name) = self.dot_imports.get(&(env.file, obj)) {
                             self.mark_package_used(pkg_name);

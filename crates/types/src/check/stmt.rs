@@ -847,6 +847,82 @@ impl Checker<'_> {
         }
     }
 
+    /// Why a value of type `ty` (not a type parameter) cannot be ranged over, as go/types
+    /// says it after `cannot range over x` (empty for no reason given); None if it can, or
+    /// if this is not decided here.
+    fn unrangeable(&self, env: Env, ty: TypeId) -> Option<String> {
+        let store = self.store();
+        if crate::under::is_type_param(&store, ty) {
+            return None;
+        }
+        let mut under = crate::under::underlying(&store, ty);
+        if let Type::Pointer(base) = store.ty(under) {
+            let base_under = crate::under::underlying(&store, *base);
+            if let Type::Array { .. } = store.ty(base_under) {
+                under = base_under;
+            }
+        }
+        let func_must = "func must be func(yield func(...) bool): ";
+        match store.ty(under) {
+            Type::Basic(b) if b.kind == BasicKind::Invalid => None,
+            Type::Basic(b) if b.kind.is_string() => None,
+            Type::Basic(b) if b.kind.is_integer() => {
+                (!self.allow_version(env.file, 22)).then(|| "requires go1.22 or later".to_owned())
+            }
+            Type::Array { .. } | Type::Slice(_) | Type::Map { .. } => None,
+            Type::Chan {
+                dir: crate::ty::ChanDir::Send,
+                ..
+            } => Some(format!(
+                "receive from send-only channel {}",
+                crate::typestring::type_string(&store, ty, &*self.qualifier())
+            )),
+            Type::Chan { .. } => None,
+            Type::Signature(sig) => {
+                if !self.allow_version(env.file, 23) {
+                    return Some("requires go1.23 or later".to_owned());
+                }
+                if sig.params.len() != 1 {
+                    return Some(format!("{func_must}wrong argument count"));
+                }
+                if !sig.results.is_empty() {
+                    return Some(format!("{func_must}unexpected results"));
+                }
+                let yield_ty = store.obj(sig.params[0]).ty?;
+                if crate::under::is_type_param(&store, yield_ty) {
+                    return None;
+                }
+                let Type::Signature(cb) = store.ty(crate::under::underlying(&store, yield_ty))
+                else {
+                    return Some(format!("{func_must}argument is not func"));
+                };
+                if cb.params.len() > 2 {
+                    return Some(format!("{func_must}yield func has too many parameters"));
+                }
+                let result = match cb.results[..] {
+                    [r] => store.obj(r).ty,
+                    _ => None,
+                };
+                match result {
+                    Some(r)
+                        if crate::predicates::identical(
+                            &store,
+                            r,
+                            self.universe.basic(BasicKind::Bool),
+                        ) =>
+                    {
+                        None
+                    }
+                    Some(r) if crate::predicates::is_boolean(&store, r) => Some(format!(
+                        "{func_must}yield func returns user-defined boolean, not bool"
+                    )),
+                    _ => Some(format!("{func_must}yield func does not return bool")),
+                }
+            }
+            _ => Some(String::new()),
+        }
+    }
+
     fn range_stmt(
         &mut self,
         env: Env,
@@ -890,6 +966,31 @@ impl Checker<'_> {
                 _ => (None, None),
             }
         };
+        if range.mode != Mode::Invalid {
+            if let Some(cause) = self.unrangeable(env, range.ty) {
+                let mut msg = format!("cannot range over {}", self.operand_string(env, &range));
+                if !cause.is_empty() {
+                    msg.push_str(": ");
+                    msg.push_str(&cause);
+                }
+                let at = self.operand_pos(env, &range, file.expr_pos(x));
+                self.soft_error(env.file, at, msg);
+                // The iteration variables get invalid types.
+                return self.range_vars(env, key, value, tok, None, None);
+            }
+            let permits = match (key, value) {
+                (Some(k), _) if key_ty.is_none() => Some((k, "permits no iteration variables")),
+                (_, Some(v)) if value_ty.is_none() => {
+                    Some((v, "permits only one iteration variable"))
+                }
+                _ => None,
+            };
+            if let Some((at, what)) = permits {
+                let msg = format!("range over {} {what}", self.operand_string(env, &range));
+                self.soft_error(env.file, file.expr_pos(at), msg);
+            }
+        }
+        let store = self.store();
         let over_int = crate::predicates::is_integer(&store, range.ty);
         if is_untyped(&store, range.ty) && range.mode != Mode::Invalid && over_int {
             // An untyped integer ranged over (`range 10`) is assigned to the iteration
@@ -898,6 +999,21 @@ impl Checker<'_> {
             let ty = default_type(&store, range.ty);
             self.assign_to(env, &mut r, ty);
         }
+        self.range_vars(env, key, value, tok, key_ty, value_ty);
+    }
+
+    /// Declares or assigns the iteration variables of a range clause, of the types given
+    /// (invalid where None).
+    fn range_vars(
+        &mut self,
+        env: Env,
+        key: Option<ExprId>,
+        value: Option<ExprId>,
+        tok: Token,
+        key_ty: Option<TypeId>,
+        value_ty: Option<TypeId>,
+    ) {
+        let file = self.file(env);
         let slots = [(key, key_ty), (value, value_ty)];
         if tok == Token::Define {
             let mut declared = Vec::new();

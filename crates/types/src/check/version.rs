@@ -183,6 +183,35 @@ impl super::Checker<'_> {
         }
     }
 
+    /// Reports the numeric literal forms Go 1.13 introduced (`1_000`, `0b1`, `0o7`,
+    /// `0x1p-2`) in files of earlier versions, as go/types' `langCompat`.
+    pub(super) fn numeric_literal_version(
+        &mut self,
+        env: super::Env,
+        span: goescape_syntax::Span,
+        kind: goescape_syntax::ast::LitKind,
+    ) {
+        let text = self.file(env).bytes(span);
+        if text.len() <= 2 || self.allow_version(env.file, 13) {
+            return;
+        }
+        let what = if text.contains(&b'_') {
+            "underscore in numeric literal"
+        } else if text[0] != b'0' {
+            return;
+        } else {
+            match text[1] {
+                b'b' | b'B' => "binary literal",
+                b'o' | b'O' => "0o/0O-style octal literal",
+                b'x' | b'X' if kind != goescape_syntax::ast::LitKind::Int => {
+                    "hexadecimal floating-point literal"
+                }
+                _ => return,
+            }
+        };
+        self.verify_version(env.file, span.pos(), 13, || what.to_owned());
+    }
+
     /// Reports `WHAT requires go1.minor or later` at `pos` unless `file`'s version allows
     /// the feature (go/types' `verifyVersionf`); whether it does.
     pub(super) fn verify_version(
