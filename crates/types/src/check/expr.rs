@@ -744,6 +744,52 @@ impl Checker<'_> {
         op: Token,
         op_pos: goescape_syntax::Pos,
     ) -> Operand {
+        if let Some((on_x, cause)) = self.comparison_failure(&x, &y, op) {
+            let file = self.file(env);
+            let msg = format!("invalid operation: {} ({cause})", file.expr_string(e));
+            let at = self.operand_pos(env, if on_x { &x } else { &y }, op_pos);
+            self.error(env.file, at, msg);
+            return self.invalid(e);
+        }
+        let store = self.store();
+        let untyped_bool = self.universe.basic(BasicKind::UntypedBool);
+        if x.mode == Mode::Constant && y.mode == Mode::Constant {
+            let (xv, yv) = (
+                x.value.unwrap_or_else(Value::unknown),
+                y.value.unwrap_or_else(Value::unknown),
+            );
+            let op = match op {
+                Token::Eql => CompareOp::Eq,
+                Token::Neq => CompareOp::Ne,
+                Token::Lss => CompareOp::Lt,
+                Token::Leq => CompareOp::Le,
+                Token::Gtr => CompareOp::Gt,
+                _ => CompareOp::Ge,
+            };
+            let value = Value::from_bool(compare(&xv, op, &yv));
+            return Operand::constant(e, untyped_bool, value);
+        }
+        // The operands get their default types now.
+        let defaults = [
+            (x.expr, default_type(&store, x.ty)),
+            (y.expr, default_type(&store, y.ty)),
+        ];
+        for (expr, ty) in defaults {
+            if let Some(expr) = expr {
+                self.update_expr_type(env, expr, ty, true);
+            }
+        }
+        Operand::new(Mode::Value, e, untyped_bool)
+    }
+
+    /// Why `x op y` is not a valid comparison, as go/types words it, and whether the error
+    /// is about `x` (else `y`); None if it is valid.
+    pub(super) fn comparison_failure(
+        &self,
+        x: &Operand,
+        y: &Operand,
+        op: Token,
+    ) -> Option<(bool, String)> {
         let store = self.store();
         let untyped_nil = self.universe.basic(BasicKind::UntypedNil);
         let nil_comparison = (x.ty == untyped_nil && has_nil(&store, y.ty))
@@ -800,7 +846,8 @@ impl Checker<'_> {
                 None => cause(y.ty).map(|why| (false, why)),
             }
         };
-        if let Some((mut on_x, mut cause)) = failure {
+        let (mut on_x, mut cause) = failure?;
+        {
             let op_str = op.as_str();
             if cause.is_empty() {
                 let (x_param, y_param) = (
@@ -825,40 +872,8 @@ impl Checker<'_> {
                     cause = format!("operator {op_str} not defined on {what}");
                 }
             }
-            let file = self.file(env);
-            let msg = format!("invalid operation: {} ({cause})", file.expr_string(e));
-            let at = self.operand_pos(env, if on_x { &x } else { &y }, op_pos);
-            self.error(env.file, at, msg);
-            return self.invalid(e);
         }
-        let untyped_bool = self.universe.basic(BasicKind::UntypedBool);
-        if x.mode == Mode::Constant && y.mode == Mode::Constant {
-            let (xv, yv) = (
-                x.value.unwrap_or_else(Value::unknown),
-                y.value.unwrap_or_else(Value::unknown),
-            );
-            let op = match op {
-                Token::Eql => CompareOp::Eq,
-                Token::Neq => CompareOp::Ne,
-                Token::Lss => CompareOp::Lt,
-                Token::Leq => CompareOp::Le,
-                Token::Gtr => CompareOp::Gt,
-                _ => CompareOp::Ge,
-            };
-            let value = Value::from_bool(compare(&xv, op, &yv));
-            return Operand::constant(e, untyped_bool, value);
-        }
-        // The operands get their default types now.
-        let defaults = [
-            (x.expr, default_type(&store, x.ty)),
-            (y.expr, default_type(&store, y.ty)),
-        ];
-        for (expr, ty) in defaults {
-            if let Some(expr) = expr {
-                self.update_expr_type(env, expr, ty, true);
-            }
-        }
-        Operand::new(Mode::Value, e, untyped_bool)
+        Some((on_x, cause))
     }
 
     fn shift(

@@ -697,11 +697,14 @@ impl Checker<'_> {
                 match bound.get(&p).copied() {
                     Some(arg) => {
                         let arg_under = Self::core_under(&store, arg);
-                        if !contains_params(&store, arg, &sig.type_params)
-                            && !contains_params(&store, core.ty, &sig.type_params)
-                            && !identical(&store, core.ty, arg_under)
-                            && !(!core.tilde && identical(&store, core.ty, arg))
-                        {
+                        let mismatch = if contains_params(&store, core.ty, &sig.type_params) {
+                            // Only a different kind of type is sure not to unify.
+                            constructors_differ(&store, core.ty, arg_under)
+                        } else {
+                            !identical(&store, core.ty, arg_under)
+                                && !(!core.tilde && identical(&store, core.ty, arg))
+                        };
+                        if mismatch && !contains_params(&store, arg, &sig.type_params) {
                             return Err(InferFailure::CoreMismatch { param: index, arg });
                         }
                         unify(
@@ -1035,6 +1038,30 @@ fn unify_inner(
             }
         }
         _ => {}
+    }
+}
+
+/// Whether the type literal `core` and the underlying type `under` are different kinds of
+/// type (a slice and a map, say), so that no type arguments could make them identical.
+fn constructors_differ(store: &crate::store::TypeStore<'_>, core: TypeId, under: TypeId) -> bool {
+    let kind = |t: TypeId| -> Option<u8> {
+        Some(match store.ty(t) {
+            Type::Basic(_) => 0,
+            Type::Pointer(_) => 1,
+            Type::Slice(_) => 2,
+            Type::Array { .. } => 3,
+            Type::Map { .. } => 4,
+            Type::Chan { .. } => 5,
+            Type::Struct(_) => 6,
+            Type::Signature(_) => 7,
+            _ => return None,
+        })
+    };
+    match (kind(core), kind(under)) {
+        // A basic core type mentions no type parameter: compared exactly elsewhere.
+        (Some(0), _) => false,
+        (Some(a), Some(b)) => a != b,
+        _ => false,
     }
 }
 

@@ -514,12 +514,30 @@ impl Checker<'_> {
                 if let Some(init) = init {
                     self.stmt(inner, *init);
                 }
-                let tag_ty = tag.map(|tag| {
+                let tag_operand = tag.map(|tag| {
                     let mut t = self.expr(inner, tag);
                     let ty = default_type(&self.store(), t.ty);
                     self.assign_to(inner, &mut t, ty);
-                    t.ty
+                    let store = self.store();
+                    if t.mode != Mode::Invalid
+                        && !crate::predicates::is_comparable(&store, t.ty)
+                        && !crate::predicates::has_nil(&store, t.ty)
+                    {
+                        let shown =
+                            crate::typestring::type_string(&store, t.ty, &*self.qualifier());
+                        let msg = format!(
+                            "cannot switch on {} ({shown} is not comparable)",
+                            self.operand_string(inner, &t)
+                        );
+                        let at = self.operand_pos(inner, &t, file.expr_pos(tag));
+                        self.error(env.file, at, msg);
+                        t.mode = Mode::Invalid;
+                    }
+                    t
                 });
+                let tag_ty = tag_operand.as_ref().map(|t| t.ty);
+                // The constant case values so far, for duplicates.
+                let mut seen: Vec<(CaseValue, TypeId)> = Vec::new();
                 for &clause in &body.stmts {
                     let StmtKind::CaseClause {
                         case_pos,
@@ -535,6 +553,9 @@ impl Checker<'_> {
                         let mut v = self.expr(clause_env, value);
                         let target = tag_ty.unwrap_or_else(|| self.universe.basic(BasicKind::Bool));
                         self.assign_to(clause_env, &mut v, target);
+                        if let Some(t) = &tag_operand {
+                            self.case_value(clause_env, &v, t, &mut seen);
+                        }
                     }
                     for &stmt in body.iter() {
                         self.stmt(clause_env, stmt);
@@ -1047,6 +1068,55 @@ impl Checker<'_> {
 
     /// `switch v := x.(type) { case T: ... }`: in each clause `v` is a new variable of the
     /// clause's type (its interface type when the clause lists several types or none).
+    /// Checks the case value `v` of a switch on `tag` (go/types' `caseValues`): it must be
+    /// comparable with the tag, and a constant must not repeat an earlier one of the same
+    /// type.
+    fn case_value(
+        &mut self,
+        env: Env,
+        v: &super::operand::Operand,
+        tag: &super::operand::Operand,
+        seen: &mut Vec<(CaseValue, TypeId)>,
+    ) {
+        if v.mode == Mode::Invalid || tag.mode == Mode::Invalid {
+            return;
+        }
+        let file = self.file(env);
+        if let Some((_, cause)) = self.comparison_failure(v, tag, Token::Eql) {
+            let (Some(ve), Some(te)) = (v.expr, tag.expr) else {
+                return;
+            };
+            let msg = format!(
+                "invalid case {} in switch on {} ({cause})",
+                file.expr_string(ve),
+                file.expr_string(te)
+            );
+            let at = self.operand_pos(env, v, file.expr_pos(ve));
+            self.error(env.file, at, msg);
+            return;
+        }
+        if v.mode != Mode::Constant {
+            return;
+        }
+        let Some(key) = v.value.as_ref().and_then(CaseValue::of) else {
+            return;
+        };
+        let store = self.store();
+        if seen
+            .iter()
+            .any(|(k, t)| *k == key && crate::predicates::identical(&store, *t, v.ty))
+        {
+            let msg = format!(
+                "duplicate case {} in expression switch",
+                self.operand_string(env, v)
+            );
+            let at = self.operand_pos(env, v, goescape_syntax::Pos::NONE);
+            self.error(env.file, at, msg);
+            return;
+        }
+        seen.push((key, v.ty));
+    }
+
     fn type_switch(
         &mut self,
         env: Env,
@@ -1072,6 +1142,8 @@ impl Checker<'_> {
             self.info.files[env.file].defs.insert(name.pos().0, None);
         }
         let mut any_used = false;
+        // The case types so far (None for nil), for duplicates.
+        let mut seen: Vec<Option<TypeId>> = Vec::new();
         for &clause in &body.stmts {
             let StmtKind::CaseClause {
                 case_pos,
@@ -1086,14 +1158,35 @@ impl Checker<'_> {
             let mut single = None;
             for &t in list.iter() {
                 let is_nil = matches!(&file.expr(t).kind, ExprKind::Ident(i) if file.ident_name(*i) == "nil");
-                if is_nil {
+                let case_ty = if is_nil {
                     self.expr(clause_env, t);
+                    None
+                } else {
+                    let ty = self.type_expr(clause_env, t);
+                    if list.len() == 1 {
+                        single = Some(ty);
+                    }
+                    if !crate::predicates::is_valid(&self.store(), ty) {
+                        continue;
+                    }
+                    Some(ty)
+                };
+                let store = self.store();
+                let duplicate = seen.iter().any(|&other| match (case_ty, other) {
+                    (None, None) => true,
+                    (Some(a), Some(b)) => crate::predicates::identical(&store, a, b),
+                    _ => false,
+                });
+                if duplicate {
+                    let shown = match case_ty {
+                        Some(ty) => crate::typestring::type_string(&store, ty, &*self.qualifier()),
+                        None => "nil".to_owned(),
+                    };
+                    let msg = format!("duplicate case {shown} in type switch");
+                    self.error(env.file, file.expr_pos(t), msg);
                     continue;
                 }
-                let ty = self.type_expr(clause_env, t);
-                if list.len() == 1 {
-                    single = Some(ty);
-                }
+                seen.push(case_ty);
             }
             let mut clause_var = None;
             if let Some(name) = name {
@@ -1199,5 +1292,36 @@ impl BlockJumps {
         self.over_var_decl
             .contains(&jump)
             .then(|| file.line_table.position(pos).line)
+    }
+}
+
+/// A constant case value as go/types compares them for duplicates (its `goVal`): integers
+/// that fit 64 bits, floats exact as float64, strings; other constants are not compared.
+#[derive(Clone, Debug, PartialEq)]
+enum CaseValue {
+    Int(i64),
+    Uint(u64),
+    Float(f64),
+    String(Vec<u8>),
+}
+
+impl CaseValue {
+    fn of(value: &goescape_constant::Value) -> Option<CaseValue> {
+        use goescape_constant::Kind;
+        match value.kind() {
+            Kind::Int => match value.int64_val() {
+                (x, true) => Some(CaseValue::Int(x)),
+                _ => match value.uint64_val() {
+                    (x, true) => Some(CaseValue::Uint(x)),
+                    _ => None,
+                },
+            },
+            Kind::Float => match value.float64_val() {
+                (x, true) => Some(CaseValue::Float(x)),
+                _ => None,
+            },
+            Kind::String => Some(CaseValue::String(value.string_val().to_vec())),
+            _ => None,
+        }
     }
 }
