@@ -214,9 +214,46 @@ impl Checker<'_> {
                     }
                     _ => {
                         let store = self.store();
-                        match store.ty(Self::core_under(&store, base.ty)) {
-                            Type::Pointer(elem) => Operand::new(Mode::Variable, e, *elem),
-                            _ => self.invalid(e),
+                        let mut elem: Option<TypeId> = None;
+                        // What is wrong: the operand cannot be indirected (true), or its
+                        // pointers have different base types (false).
+                        let mut failure: Option<bool> = None;
+                        let all_pointers = crate::under::under_is(&store, base.ty, &mut |u| {
+                            let Some(u) = u else {
+                                failure = Some(true);
+                                return false;
+                            };
+                            match store.ty(u) {
+                                Type::Pointer(p) => {
+                                    if elem.is_some_and(|b| !identical(&store, b, *p)) {
+                                        failure = Some(false);
+                                        return false;
+                                    }
+                                    elem = Some(*p);
+                                    true
+                                }
+                                Type::Basic(b) if b.kind == BasicKind::Invalid => false,
+                                _ => {
+                                    failure = Some(true);
+                                    false
+                                }
+                            }
+                        });
+                        match (all_pointers, elem) {
+                            (true, Some(elem)) => Operand::new(Mode::Variable, e, elem),
+                            _ => {
+                                if let Some(cannot) = failure {
+                                    let operand = self.operand_string(env, &base);
+                                    let msg = if cannot {
+                                        format!("invalid operation: cannot indirect {operand}")
+                                    } else {
+                                        format!("invalid operation: pointers of {operand} must have identical base types")
+                                    };
+                                    let at = self.operand_pos(env, &base, file.expr_pos(*x));
+                                    self.error(env.file, at, msg);
+                                }
+                                self.invalid(e)
+                            }
                         }
                     }
                 }
@@ -229,11 +266,18 @@ impl Checker<'_> {
                 let ch = self.expr(env, *x);
                 match ch.mode {
                     Mode::Invalid => self.invalid(e),
-                    _ => {
+                    Mode::TypeExpr | Mode::NoValue | Mode::Builtin => {
                         let store = self.store();
                         match store.ty(Self::core_under(&store, ch.ty)) {
                             Type::Chan { elem, .. } => Operand::new(Mode::CommaOk, e, *elem),
                             _ => self.invalid(e),
+                        }
+                    }
+                    _ => {
+                        let at = self.operand_pos(env, &ch, file.expr_pos(*x));
+                        match self.checked_chan_elem(env, at, &ch, true) {
+                            Some(elem) => Operand::new(Mode::CommaOk, e, elem),
+                            None => self.invalid(e),
                         }
                     }
                 }

@@ -394,7 +394,13 @@ impl Checker<'_> {
             StmtKind::Send { chan, value, .. } => {
                 let ch = self.expr(env, *chan);
                 let mut v = self.expr(env, *value);
-                if let Some(elem) = self.chan_elem(ch.ty) {
+                let StmtKind::Send { arrow, .. } = file.stmt(id).kind else {
+                    return;
+                };
+                if ch.mode == Mode::Invalid || v.mode == Mode::Invalid {
+                    return;
+                }
+                if let Some(elem) = self.checked_chan_elem(env, arrow, &ch, false) {
                     self.assign_to(env, &mut v, elem);
                     self.check_assignable(env, &v, elem, "send");
                 }
@@ -614,6 +620,76 @@ impl Checker<'_> {
         }
     }
 
+    /// The element type of the channel `x` is for a receive (`recv`) or a send, or None
+    /// after reporting at `at` why it cannot be (go/types' `chanElem`).
+    pub(super) fn checked_chan_elem(
+        &mut self,
+        env: Env,
+        at: goescape_syntax::Pos,
+        x: &super::operand::Operand,
+        recv: bool,
+    ) -> Option<TypeId> {
+        use crate::under::CommonUnderError;
+        let store = self.store();
+        let q = self.qualifier();
+        let ts = |t: TypeId| crate::typestring::type_string(&store, t, &*q);
+        let result = crate::under::common_under_with(&store, x.ty, |t, u| {
+            let (Some(t), Some(u)) = (t, u) else {
+                return Err("no specific channel type".to_owned());
+            };
+            match store.ty(u) {
+                Type::Chan { dir, .. } => match dir {
+                    crate::ty::ChanDir::Send if recv => Err(format!("send-only channel {}", ts(t))),
+                    crate::ty::ChanDir::Recv if !recv => {
+                        Err(format!("receive-only channel {}", ts(t)))
+                    }
+                    _ => Ok(()),
+                },
+                Type::Basic(b) if b.kind == BasicKind::Invalid => Err(String::new()),
+                _ => Err(format!("non-channel {}", ts(t))),
+            }
+        });
+        let cause = match result {
+            Ok(u) => {
+                return match store.ty(u) {
+                    Type::Chan { elem, .. } => Some(*elem),
+                    _ => None,
+                }
+            }
+            Err(CommonUnderError::Condition(cause)) if cause.is_empty() => return None,
+            Err(CommonUnderError::Condition(cause)) => cause,
+            Err(CommonUnderError::NoSpecificType) => "no specific type".to_owned(),
+            Err(CommonUnderError::ChannelElemsDiffer(a, b)) => {
+                format!(
+                    "channels {} and {} have different element types",
+                    ts(a),
+                    ts(b)
+                )
+            }
+            Err(CommonUnderError::ChannelDirsConflict(a, b)) => {
+                format!(
+                    "channels {} and {} have conflicting directions",
+                    ts(a),
+                    ts(b)
+                )
+            }
+            Err(CommonUnderError::UnderlyingsDiffer(a, b)) => {
+                format!("{} and {} have different underlying types", ts(a), ts(b))
+            }
+        };
+        drop(q);
+        let what = if recv { "receive from" } else { "send to" };
+        let operand = self.operand_string(env, x);
+        let msg = if crate::under::is_type_param(&store, x.ty) {
+            format!("invalid operation: cannot {what} {operand}: {cause}")
+        } else {
+            format!("invalid operation: cannot {what} {cause} {operand}")
+        };
+        self.error(env.file, at, msg);
+        None
+    }
+
+    #[allow(dead_code)]
     fn chan_elem(&self, ty: TypeId) -> Option<TypeId> {
         let store = self.store();
         match store.ty(Self::core_under(&store, ty)) {
