@@ -40,6 +40,11 @@ impl Checker<'_> {
                 }
                 Operand::invalid(Some(e), self.invalid_type())
             }
+            Mode::TypeExpr if self.is_generic_type(callee.ty) => {
+                let mut callee = callee;
+                self.non_generic(env, &mut callee);
+                Operand::invalid(Some(e), self.invalid_type())
+            }
             Mode::TypeExpr if args.len() == 1 && !has_dots => {
                 let arg = self.expr(env, args[0]);
                 self.conversion(env, e, arg, callee.ty)
@@ -61,6 +66,15 @@ impl Checker<'_> {
                 Some((*x, indices.to_vec()))
             }
             _ => None,
+        }
+    }
+
+    /// Whether `ty` is a generic defined type or alias, not instantiated.
+    fn is_generic_type(&self, ty: TypeId) -> bool {
+        match self.store().ty(ty) {
+            Type::Named(n) => !n.type_params.is_empty() && n.origin.is_none(),
+            Type::Alias(a) => !a.type_params.is_empty() && a.origin.is_none(),
+            _ => false,
         }
     }
 

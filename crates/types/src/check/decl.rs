@@ -306,10 +306,17 @@ impl Checker<'_> {
             return;
         }
         let mut x = self.expr(env, init);
+        let declared = self.arena.objects[obj.index as usize].ty;
         if x.mode == Mode::Invalid {
             return;
         }
-        let declared = self.arena.objects[obj.index as usize].ty;
+        if declared.is_none() {
+            self.non_generic(env, &mut x);
+            if x.mode == Mode::Invalid {
+                self.arena.objects[obj.index as usize].ty = Some(self.invalid_type());
+                return;
+            }
+        }
         let target =
             declared.unwrap_or_else(|| crate::predicates::default_type(&self.store(), x.ty));
         if is_untyped(&self.store(), x.ty) {

@@ -93,6 +93,8 @@ impl Checker<'_> {
             }
             ExprKind::Paren { x, .. } => {
                 let mut inner = self.expr(env, *x);
+                // Inference does not look through parentheses.
+                self.non_generic(env, &mut inner);
                 inner.expr = Some(e);
                 inner
             }
@@ -205,7 +207,8 @@ impl Checker<'_> {
                 Operand::new(Mode::CommaOk, e, t)
             }
             ExprKind::Star { x, .. } => {
-                let base = self.expr(env, *x);
+                let mut base = self.expr(env, *x);
+                self.non_generic(env, &mut base);
                 match base.mode {
                     Mode::Invalid => self.invalid(e),
                     Mode::TypeExpr => {
@@ -1127,6 +1130,40 @@ impl Checker<'_> {
         x.value = Some(converted);
         x.expr = Some(e);
         x
+    }
+
+    /// Reports a generic type or function used without instantiation where nothing could
+    /// instantiate it (go/types' `nonGeneric` without a target type), and invalidates `x`.
+    pub(super) fn non_generic(&mut self, env: Env, x: &mut Operand) {
+        let what = {
+            let store = self.store();
+            match (x.mode, store.ty(x.ty)) {
+                (Mode::TypeExpr, Type::Named(n))
+                    if !n.type_params.is_empty() && n.origin.is_none() =>
+                {
+                    "type"
+                }
+                (Mode::TypeExpr, Type::Alias(a))
+                    if !a.type_params.is_empty() && a.origin.is_none() =>
+                {
+                    "type"
+                }
+                (Mode::Value | Mode::Variable, Type::Signature(sig))
+                    if !sig.type_params.is_empty() =>
+                {
+                    "function"
+                }
+                _ => return,
+            }
+        };
+        let Some(e) = x.expr else { return };
+        let file = self.file(env);
+        let msg = format!(
+            "cannot use generic {what} {} without instantiation",
+            file.expr_string(e)
+        );
+        self.error(env.file, file.expr_pos(e), msg);
+        *x = Operand::invalid(Some(e), self.invalid_type());
     }
 
     /// For a conversion of a slice to an array (Go 1.20) or to a pointer to an array

@@ -24,7 +24,11 @@ impl Checker<'_> {
 
     /// `x.f` where `x` is a value: a field or a method value.
     pub(super) fn value_selector(&mut self, env: Env, e: ExprId, x: ExprId, sel: Ident) -> Operand {
-        let operand = self.expr(env, x);
+        let mut operand = self.expr(env, x);
+        self.non_generic(env, &mut operand);
+        if operand.mode == Mode::Invalid {
+            return Operand::invalid(Some(e), self.invalid_type());
+        }
         if operand.mode == Mode::TypeExpr {
             return self.method_expr(env, e, operand.ty, sel);
         }

@@ -847,6 +847,9 @@ impl Checker<'_> {
     /// A variable takes its declared type, or its initializer's default type.
     fn init_var(&mut self, env: Env, var: ObjId, mut x: Operand, context: &str) {
         let invalid = self.invalid_type();
+        if self.arena.objects[var.index as usize].ty.is_none() {
+            self.non_generic(env, &mut x);
+        }
         if x.mode == Mode::Invalid {
             let entry = &mut self.arena.objects[var.index as usize];
             if entry.ty.is_none() {
