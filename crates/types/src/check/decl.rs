@@ -547,6 +547,11 @@ impl Checker<'_> {
                     self.current_decl = None;
                 }
                 super::Delayed::Verify(verification) => self.verify(&verification),
+                super::Delayed::EmbeddedMethods {
+                    file,
+                    iface,
+                    embed_pos,
+                } => self.check_embedded_methods(file, iface, &embed_pos),
                 super::Delayed::Done => {}
             }
         }

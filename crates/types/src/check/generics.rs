@@ -70,7 +70,12 @@ impl Checker<'_> {
             if count == 0 {
                 continue;
             }
-            let t = self.type_expr(env, bound);
+            let mut t = self.type_expr(env, bound);
+            if crate::under::is_type_param(&self.store(), t) {
+                let pos = self.file(env).expr_pos(bound);
+                self.error(env.file, pos, "cannot use a type parameter as constraint");
+                t = self.invalid_type();
+            }
             let store = self.store();
             let under = crate::under::underlying(&store, t);
             let is_interface = matches!(store.ty(under), Type::Interface(_))

@@ -205,6 +205,13 @@ pub(crate) enum Delayed {
     Body(Env, usize, ObjId),
     /// The type arguments of an instantiation against their constraints.
     Verify(satisfy::Verification),
+    /// The methods an interface type literal gets from its embedded elements (at
+    /// `embed_pos`, one per embedded element), compared.
+    EmbeddedMethods {
+        file: usize,
+        iface: TypeId,
+        embed_pos: Vec<Pos>,
+    },
     /// Done already.
     Done,
 }

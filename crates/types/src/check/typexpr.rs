@@ -363,6 +363,7 @@ impl Checker<'_> {
         let file = self.file(env);
         let mut result = InterfaceType::default();
         let mut names: Vec<String> = Vec::new();
+        let mut embed_pos = Vec::new();
         for field in &methods.list {
             let Some(field_ty) = field.ty else { continue };
             match (field.names.first(), &file.expr(field_ty).kind) {
@@ -397,13 +398,32 @@ impl Checker<'_> {
                     result.methods.push(method);
                 }
                 _ => {
-                    let embedded = self.type_expr(env, field_ty);
+                    let mut embedded = self.type_expr(env, field_ty);
+                    // A lone embedded element is a union of one term.
+                    let is_term = !matches!(
+                        file.expr(field_ty).kind,
+                        ExprKind::Binary { .. } | ExprKind::Unary { .. }
+                    );
+                    if is_term && crate::under::is_type_param(&self.store(), embedded) {
+                        let pos = file.expr_pos(field_ty);
+                        self.error(env.file, pos, "term cannot be a type parameter");
+                        embedded = self.invalid_type();
+                    }
                     result.embeddeds.push(embedded);
+                    embed_pos.push(file.expr_pos(field_ty));
                 }
             }
         }
         let methods = result.methods.clone();
+        let has_embeddeds = !result.embeddeds.is_empty();
         let iface = self.arena.add_type(Type::Interface(result));
+        if has_embeddeds {
+            self.delayed.push(super::Delayed::EmbeddedMethods {
+                file: env.file,
+                iface,
+                embed_pos,
+            });
+        }
         // Interface methods have a receiver of the interface type (the defined type, once
         // the interface is a defined type's underlying type: see `set_interface_receivers`).
         for method in methods {
@@ -549,6 +569,59 @@ fn embedded_field_name(
             ExprKind::Selector { sel, .. } => return Some(*sel),
             ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } => ty = *x,
             _ => return None,
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// Reports the methods an interface gets twice through its embedded interfaces with
+    /// different signatures, or at all before Go 1.14 (go/types' delayed check in
+    /// `computeInterfaceTypeSet`), at the embedding.
+    pub(super) fn check_embedded_methods(
+        &mut self,
+        file: usize,
+        iface: TypeId,
+        embed_pos: &[goescape_syntax::Pos],
+    ) {
+        let store = self.store();
+        let Type::Interface(it) = store.ty(iface) else {
+            return;
+        };
+        let overlap_allowed = self.allow_version(file, 14);
+        let mut seen: rustc_hash::FxHashMap<String, ObjId> = it
+            .methods
+            .iter()
+            .map(|&m| (crate::unique_name::object_unique_name(&store, m), m))
+            .collect();
+        let mut duplicates = Vec::new();
+        for (&embedded, &pos) in it.embeddeds.iter().zip(embed_pos) {
+            if crate::under::is_type_param(&store, embedded) {
+                continue;
+            }
+            let u = crate::under::underlying(&store, embedded);
+            if !matches!(store.ty(u), Type::Interface(_)) {
+                continue;
+            }
+            for m in crate::typeset::type_set(&store, u).methods {
+                let key = crate::unique_name::object_unique_name(&store, m);
+                match seen.get(&key) {
+                    None => {
+                        seen.insert(key, m);
+                    }
+                    Some(&other) => {
+                        let same = match (store.obj(m).ty, store.obj(other).ty) {
+                            (Some(a), Some(b)) => crate::predicates::identical(&store, a, b),
+                            _ => true,
+                        };
+                        if !overlap_allowed || !same {
+                            duplicates.push((pos, store.obj(m).name.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        for (pos, name) in duplicates {
+            self.error(file, pos, format!("duplicate method {name}"));
         }
     }
 }
