@@ -64,6 +64,12 @@ impl Checker<'_> {
         false
     }
 
+    /// Why a value of type `v` cannot be assigned to `t` (go/types' cause, maybe empty);
+    /// None when it can or when this is not decided here.
+    pub(super) fn not_assignable_cause(&mut self, v: TypeId, t: TypeId) -> Option<String> {
+        self.not_assignable(v, t).map(|NotAssignable(cause)| cause)
+    }
+
     /// Whether a value of type `v` cannot be assigned to `t`, and why; None when it can, or
     /// when this is not decided here (invalid or untyped operands, type parameters, tuples).
     fn not_assignable(&mut self, v: TypeId, t: TypeId) -> Option<NotAssignable> {

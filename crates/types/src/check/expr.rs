@@ -1065,7 +1065,29 @@ impl Checker<'_> {
                     return self.invalid(e);
                 }
             }
-            // A value conversion (convertibility is not checked yet). An untyped argument
+            if let Some(cause) = self.conversion_failure(env, &x, target) {
+                // A constant converted to a type parameter is no constant any more, and is
+                // described as such.
+                let mut shown_x = x.clone();
+                if shown_x.mode == Mode::Constant {
+                    shown_x.mode = Mode::Value;
+                }
+                let store = self.store();
+                let shown = crate::typestring::type_string(&store, target, &*self.qualifier());
+                let mut msg = format!(
+                    "cannot convert {} to type {shown}",
+                    self.operand_string(env, &shown_x)
+                );
+                if !cause.is_empty() {
+                    msg.push_str(": ");
+                    msg.push_str(&cause);
+                }
+                let at = self.operand_pos(env, &x, self.file(env).expr_pos(e));
+                self.error(env.file, at, msg);
+                return self.invalid(e);
+            }
+            let store = self.store();
+            // A value conversion. An untyped argument
             // keeps its default type where the target cannot hold a constant.
             if is_untyped(&store, x.ty) {
                 let untyped_nil = self.universe.basic(BasicKind::UntypedNil);

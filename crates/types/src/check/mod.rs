@@ -8,6 +8,7 @@
 
 mod assign;
 mod call;
+mod convert;
 mod cycles;
 mod decl;
 mod errors;
