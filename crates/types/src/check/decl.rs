@@ -55,6 +55,10 @@ impl Checker<'_> {
         self.instantiate_promoted_methods();
         self.init_order();
         self.unused_imports();
+        // As go/types, only for packages without errors so far.
+        if self.errors.is_empty() {
+            self.monomorph();
+        }
         // Untyped expressions whose type was never fixed keep their untyped type.
         let mut remaining: Vec<_> = self.untyped.drain().collect();
         remaining.sort_by_key(|((file, expr), _)| (*file, *expr));
@@ -531,12 +535,19 @@ impl Checker<'_> {
     /// in turn comes after it): the function bodies `func_decl` queued and the
     /// instantiations to verify.
     fn check_delayed(&mut self) {
-        let mut index = 0;
+        self.process_delayed(0);
+    }
+
+    /// Does the work set aside from index `top` on (what it sets aside in turn included),
+    /// then forgets it.
+    pub(super) fn process_delayed(&mut self, top: usize) {
+        let mut index = top;
         while index < self.delayed.len() {
             let item = std::mem::replace(&mut self.delayed[index], super::Delayed::Done);
             index += 1;
             match item {
                 super::Delayed::Body(env, decl_index, func_obj) => {
+                    let outer = self.current_decl;
                     self.current_decl = Some(func_obj);
                     let file = self.file(env);
                     if let Decl::Func(func) = &file.decls[decl_index] {
@@ -544,7 +555,7 @@ impl Checker<'_> {
                             self.func_body(env, body);
                         }
                     }
-                    self.current_decl = None;
+                    self.current_decl = outer;
                 }
                 super::Delayed::Verify(verification) => self.verify(&verification),
                 super::Delayed::EmbeddedMethods {
@@ -555,7 +566,7 @@ impl Checker<'_> {
                 super::Delayed::Done => {}
             }
         }
-        self.delayed.clear();
+        self.delayed.truncate(top);
     }
 
     /// The receiver type `T[A, B]` / `*T[A, B]` of a method of a generic type: the names in
@@ -616,6 +627,7 @@ impl Checker<'_> {
             .zip(params.iter().copied())
             .collect();
         for (&param, &original) in params.iter().zip(&generic.type_params) {
+            self.mono.record_canon(param, original);
             let constraint = match self.store().ty(original) {
                 Type::TypeParam(tp) => tp.constraint,
                 _ => None,

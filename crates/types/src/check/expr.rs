@@ -1479,7 +1479,11 @@ impl Checker<'_> {
         if explicit.len() > sig.type_params.len() {
             return self.invalid(e);
         }
-        let all = match self.infer(&sig, &[], &explicit, false, &[]) {
+        // `f[*P]` inside f itself: f's parameters are renamed for inference.
+        let infer_sig = self
+            .renamed_for_recursion(&sig, &explicit)
+            .unwrap_or_else(|| sig.clone());
+        let all = match self.infer(&infer_sig, &[], &explicit, false, &[]) {
             Ok(all) => all,
             Err(failure) => {
                 // Without a call, the context (an assignment to a function type, say)

@@ -637,6 +637,10 @@ impl Checker<'_> {
         has_dots: bool,
         arg_params: &[TypeId],
     ) -> Result<Vec<TypeId>, InferFailure> {
+        // All type arguments given: nothing to infer.
+        if explicit.len() == sig.type_params.len() {
+            return Ok(explicit.to_vec());
+        }
         let mut bound: FxHashMap<TypeId, TypeId> = FxHashMap::default();
         for (&p, &a) in sig.type_params.iter().zip(explicit) {
             bound.insert(p, a);

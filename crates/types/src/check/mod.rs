@@ -18,6 +18,7 @@ mod extent;
 mod generics;
 mod info;
 mod initorder;
+mod mono;
 mod operand;
 mod resolver;
 mod satisfy;
@@ -124,6 +125,7 @@ pub fn check_package(
         dot_imports: FxHashMap::default(),
         local_vars: Vec::new(),
         type_hashes: FxHashMap::default(),
+        mono: mono::MonoGraph::default(),
     };
     checker.collect_objects();
     checker.package_objects();
@@ -163,6 +165,8 @@ pub(crate) struct Checker<'a> {
     /// Instances of generic defined types made so far, by origin and hash of the type
     /// arguments: `(type arguments, instance)`.
     instances: typehash::InstanceIndex,
+    /// The instantiations verified so far, for instantiation cycles (see `mono`).
+    mono: mono::MonoGraph,
     /// Hashes of types computed so far (see `typehash`).
     type_hashes: FxHashMap<TypeId, u64>,
     /// Instances whose origin's underlying type was not known when they were made.

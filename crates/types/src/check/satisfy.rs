@@ -57,6 +57,7 @@ impl Checker<'_> {
                 return;
             }
         }
+        self.mono_record(&v.params, &v.args);
     }
 
     /// Whether `v` implements (or, for a `constraint`, satisfies) the interface `t`, and

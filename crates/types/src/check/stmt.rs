@@ -380,7 +380,13 @@ impl Checker<'_> {
 
     pub(super) fn stmt(&mut self, env: Env, id: StmtId) {
         let file = self.file(env);
+        // What the statement sets aside (instantiations to verify) is done at its end, as
+        // go/types processes its delayed actions after each statement.
+        let top = self.delayed.len();
         crate::stack::with_stack(|| self.stmt_inner(env, file, id));
+        if self.delayed.len() > top {
+            self.process_delayed(top);
+        }
     }
 
     fn stmt_inner(&mut self, env: Env, file: &goescape_syntax::ast::File, id: StmtId) {
