@@ -28,7 +28,7 @@ impl Checker<'_> {
             let callee = self.expr(env, base);
             if callee.mode != Mode::Invalid && self.is_generic_signature(callee.ty) {
                 let explicit: Vec<TypeId> =
-                    explicit.iter().map(|&t| self.type_expr(env, t)).collect();
+                    explicit.iter().map(|&t| self.var_type(env, t)).collect();
                 return self.function_call(env, e, fun, callee, args, has_dots, &explicit);
             }
         }
@@ -520,7 +520,11 @@ impl Checker<'_> {
                 let mut x = self.expr(env, args[0]);
                 let t = match x.mode {
                     Mode::Invalid => return Operand::invalid(Some(e), self.invalid_type()),
-                    Mode::TypeExpr => x.ty,
+                    Mode::TypeExpr => {
+                        let at = self.file(env).expr_pos(args[0]);
+                        self.valid_var_type(env.file, at, x.ty);
+                        x.ty
+                    }
                     Mode::NoValue => {
                         let msg = format!("{} used as value", self.operand_string(env, &x));
                         let pos = self.file(env).expr_pos(args[0]);
@@ -553,7 +557,7 @@ impl Checker<'_> {
                 value(ptr)
             }
             Builtin::Make if !args.is_empty() => {
-                let t = self.type_expr(env, args[0]);
+                let t = self.var_type(env, args[0]);
                 let mut params = vec![t];
                 for &size in &args[1..] {
                     let mut x = self.expr(env, size);

@@ -283,7 +283,7 @@ impl Checker<'_> {
         lhs: &[ObjId],
     ) {
         if let Some(ty) = ty {
-            let t = self.type_expr(env, ty);
+            let t = self.var_type(env, ty);
             for &var in if lhs.is_empty() {
                 std::slice::from_ref(&obj)
             } else {
@@ -471,7 +471,7 @@ impl Checker<'_> {
                     recv_type_params = params;
                     ty
                 } else {
-                    self.type_expr(func_env, ty_expr)
+                    self.var_type(func_env, ty_expr)
                 };
                 let var = ObjKind::Var(VarInfo {
                     kind: VarKind::Receiver,
@@ -563,6 +563,7 @@ impl Checker<'_> {
                     iface,
                     embed_pos,
                 } => self.check_embedded_methods(file, iface, &embed_pos),
+                super::Delayed::VarType { file, at, ty } => self.check_var_type(file, at, ty),
                 super::Delayed::Done => {}
             }
         }

@@ -120,7 +120,7 @@ impl Checker<'_> {
                         elt,
                         ..
                     } if matches!(file.expr(*len).kind, ExprKind::Ellipsis { .. }) => {
-                        let elem = self.type_expr(env, *elt);
+                        let elem = self.var_type(env, *elt);
                         let array = self.arena.add_type(Type::Array {
                             len: Some(elts.len() as u64),
                             elem,
@@ -203,7 +203,7 @@ impl Checker<'_> {
                 x, ty: Some(ty), ..
             } => {
                 self.expr(env, *x);
-                let t = self.type_expr(env, *ty);
+                let t = self.var_type(env, *ty);
                 Operand::new(Mode::CommaOk, e, t)
             }
             ExprKind::Star { x, .. } => {
@@ -212,6 +212,8 @@ impl Checker<'_> {
                 match base.mode {
                     Mode::Invalid => self.invalid(e),
                     Mode::TypeExpr => {
+                        let at = file.expr_pos(*x);
+                        self.valid_var_type(env.file, at, base.ty);
                         let ty = self.arena.add_type(Type::Pointer(base.ty));
                         Operand::new(Mode::TypeExpr, e, ty)
                     }
@@ -1470,7 +1472,7 @@ impl Checker<'_> {
         generic: Operand,
         type_args: &[ExprId],
     ) -> Operand {
-        let explicit: Vec<TypeId> = type_args.iter().map(|&t| self.type_expr(env, t)).collect();
+        let explicit: Vec<TypeId> = type_args.iter().map(|&t| self.var_type(env, t)).collect();
         let store = self.store();
         let generic_sig = crate::under::underlying(&store, generic.ty);
         let Type::Signature(sig) = store.ty(generic_sig).clone() else {

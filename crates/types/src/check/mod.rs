@@ -126,6 +126,7 @@ pub fn check_package(
         local_vars: Vec::new(),
         type_hashes: FxHashMap::default(),
         mono: mono::MonoGraph::default(),
+        var_types_ok: rustc_hash::FxHashSet::default(),
     };
     checker.collect_objects();
     checker.package_objects();
@@ -165,6 +166,8 @@ pub(crate) struct Checker<'a> {
     /// Instances of generic defined types made so far, by origin and hash of the type
     /// arguments: `(type arguments, instance)`.
     instances: typehash::InstanceIndex,
+    /// Types found to be valid variable types (no constraint interfaces).
+    var_types_ok: rustc_hash::FxHashSet<TypeId>,
     /// The instantiations verified so far, for instantiation cycles (see `mono`).
     mono: mono::MonoGraph,
     /// Hashes of types computed so far (see `typehash`).
@@ -217,6 +220,9 @@ pub(crate) enum Delayed {
         iface: TypeId,
         embed_pos: Vec<Pos>,
     },
+    /// A type used as a variable's (written at `at`): it must not be a constraint
+    /// interface.
+    VarType { file: usize, at: Pos, ty: TypeId },
     /// Done already.
     Done,
 }

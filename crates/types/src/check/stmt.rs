@@ -740,7 +740,7 @@ impl Checker<'_> {
                     }
                 }
                 Spec::Value(value) => {
-                    let declared = value.ty.map(|t| self.type_expr(env, t));
+                    let declared = value.ty.map(|t| self.var_type(env, t));
                     let vars: Vec<(Ident, ObjId)> = value
                         .names
                         .iter()
@@ -1247,7 +1247,7 @@ impl Checker<'_> {
                     self.expr(clause_env, t);
                     None
                 } else {
-                    let ty = self.type_expr(clause_env, t);
+                    let ty = self.var_type(clause_env, t);
                     if list.len() == 1 {
                         single = Some(ty);
                     }

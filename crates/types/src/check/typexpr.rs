@@ -69,7 +69,7 @@ impl Checker<'_> {
                     _ => Vec::new(),
                 };
                 let base = self.generic_type_expr(env, *x);
-                let args: Vec<TypeId> = indices.iter().map(|&i| self.type_expr(env, i)).collect();
+                let args: Vec<TypeId> = indices.iter().map(|&i| self.var_type(env, i)).collect();
                 let want = match self.store().ty(base) {
                     Type::Named(n) if n.origin.is_none() => n.type_params.len(),
                     _ => 0,
@@ -123,7 +123,7 @@ impl Checker<'_> {
                 instance
             }
             ExprKind::ArrayType { len: None, elt, .. } => {
-                let elem = self.type_expr(env, *elt);
+                let elem = self.var_type(env, *elt);
                 self.arena.add_type(Type::Slice(elem))
             }
             ExprKind::ArrayType {
@@ -142,7 +142,7 @@ impl Checker<'_> {
                     }
                     _ => self.array_length(env, *len),
                 };
-                let elem = self.type_expr(env, *elt);
+                let elem = self.var_type(env, *elt);
                 match length {
                     Some(n) => self.arena.add_type(Type::Array { len: Some(n), elem }),
                     None => self.invalid_type(),
@@ -153,19 +153,19 @@ impl Checker<'_> {
                 self.invalid_type()
             }
             ExprKind::Star { x, .. } => {
-                let base = self.type_expr(env, *x);
+                let base = self.var_type(env, *x);
                 if base == self.invalid_type() {
                     return base;
                 }
                 self.arena.add_type(Type::Pointer(base))
             }
             ExprKind::MapType { key, value, .. } => {
-                let key = self.type_expr(env, *key);
-                let elem = self.type_expr(env, *value);
+                let key = self.var_type(env, *key);
+                let elem = self.var_type(env, *value);
                 self.arena.add_type(Type::Map { key, elem })
             }
             ExprKind::ChanType { dir, value, .. } => {
-                let elem = self.type_expr(env, *value);
+                let elem = self.var_type(env, *value);
                 let dir = match dir {
                     AstChanDir::Both => ChanDir::Both,
                     AstChanDir::Send => ChanDir::Send,
@@ -265,12 +265,12 @@ impl Checker<'_> {
                 ExprKind::Ellipsis { elt: Some(elt), .. } if variadic_ok && index + 1 == count => {
                     variadic = true;
                     anonymous_pos = file.expr_pos(*elt);
-                    let elem = self.type_expr(env, *elt);
+                    let elem = self.var_type(env, *elt);
                     let slice = self.arena.add_type(Type::Slice(elem));
                     self.record(env, field_ty, Mode::TypeExpr, slice, None);
                     slice
                 }
-                _ => self.type_expr(env, field_ty),
+                _ => self.var_type(env, field_ty),
             };
             let var = ObjKind::Var(VarInfo {
                 kind,
@@ -309,7 +309,7 @@ impl Checker<'_> {
         let mut result = StructType::default();
         for field in &fields.list {
             let Some(field_ty) = field.ty else { continue };
-            let ty = self.type_expr(env, field_ty);
+            let ty = self.var_type(env, field_ty);
             let tag: Box<[u8]> = match field.tag {
                 Some(tag) => match &file.expr(tag).kind {
                     ExprKind::BasicLit { span, .. } => goescape_constant::make_from_literal(
@@ -623,5 +623,61 @@ impl Checker<'_> {
         for (pos, name) in duplicates {
             self.error(file, pos, format!("duplicate method {name}"));
         }
+    }
+}
+
+impl Checker<'_> {
+    /// The type denoted by `e`, used as the type of a variable, field, element, type
+    /// argument, ... (go/types' `varType`): an interface that is only a constraint is
+    /// reported, once the declarations are complete.
+    pub(super) fn var_type(&mut self, env: Env, e: ExprId) -> TypeId {
+        let ty = self.type_expr(env, e);
+        let at = self.file(env).expr_pos(e);
+        self.valid_var_type(env.file, at, ty);
+        ty
+    }
+
+    /// Sets aside the check that `ty` (written at `at`) is no constraint interface.
+    pub(super) fn valid_var_type(&mut self, file: usize, at: goescape_syntax::Pos, ty: TypeId) {
+        let store = self.store();
+        if !matches!(
+            store.ty(ty),
+            Type::Interface(_) | Type::Named(_) | Type::Alias(_)
+        ) || self.var_types_ok.contains(&ty)
+        {
+            return;
+        }
+        let u = crate::under::underlying(&store, ty);
+        let maybe_interface =
+            !crate::predicates::is_valid(&store, u) || matches!(store.ty(u), Type::Interface(_));
+        if maybe_interface && !crate::under::is_type_param(&store, ty) {
+            self.delayed.push(super::Delayed::VarType { file, at, ty });
+        }
+    }
+
+    /// go/types' delayed part of `validVarType`.
+    pub(super) fn check_var_type(&mut self, file: usize, at: goescape_syntax::Pos, ty: TypeId) {
+        if self.var_types_ok.contains(&ty) {
+            return;
+        }
+        let store = self.store();
+        let u = crate::under::underlying(&store, ty);
+        if !matches!(store.ty(u), Type::Interface(_)) {
+            self.var_types_ok.insert(ty);
+            return;
+        }
+        let set = crate::typeset::type_set(&store, u);
+        if set.is_method_set() {
+            self.var_types_ok.insert(ty);
+            return;
+        }
+        let shown = crate::typestring::type_string(&store, ty, &*self.qualifier());
+        let why = if set.comparable {
+            "interface is (or embeds) comparable"
+        } else {
+            "interface contains type constraints"
+        };
+        let msg = format!("cannot use type {shown} outside a type constraint: {why}");
+        self.soft_error(file, at, msg);
     }
 }
