@@ -337,11 +337,12 @@ impl Checker<'_> {
             }
             Err(reason) => {
                 let store = self.store();
-                let shown = crate::typestring::type_string(
-                    &store,
-                    crate::under::underlying(&store, target),
-                    &*self.qualifier(),
-                );
+                let shown_ty = if crate::under::is_type_param(&store, target) {
+                    target
+                } else {
+                    crate::under::underlying(&store, target)
+                };
+                let shown = crate::typestring::type_string(&store, shown_ty, &*self.qualifier());
                 let what = self.operand_string(env, x);
                 let msg = match reason {
                     ConversionError::Truncated => format!("{what} truncated to {shown}"),
@@ -377,6 +378,13 @@ impl Checker<'_> {
                 .ok_or(ConversionError::Invalid);
         }
         if crate::under::is_type_param(&store, target) {
+            // The value must fit each type of the type set.
+            let fits = crate::under::under_is(&store, target, &mut |u| {
+                u.is_some_and(|u| self.implicit_type_and_value(x, u).is_ok())
+            });
+            if !fits {
+                return Err(ConversionError::Invalid);
+            }
             // Untyped nil stays untyped; other untyped values take the type parameter.
             return Ok(if x.ty == untyped_nil {
                 (untyped_nil, None)
