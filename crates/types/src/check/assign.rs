@@ -191,19 +191,33 @@ impl Checker<'_> {
     /// [`missing_method`] (static), once the methods of this package it finds have their
     /// signatures: methods are declared on demand.
     pub(super) fn missing_method_checked(&mut self, v: TypeId, t: TypeId) -> Option<MissingMethod> {
-        loop {
+        let mut missing = loop {
             let missing = missing_method(&self.store(), v, t, true)?;
             let unchecked = match missing.cause {
-                MissingCause::WrongSignature { have } => Some(have),
+                MissingCause::WrongSignature { have } | MissingCause::WrongName { have } => {
+                    Some(have)
+                }
                 _ => None,
             }
             .filter(|&have| have.pkg == self.arena.idx && self.store().obj(have).ty.is_none())
             .filter(|have| !self.colors.contains_key(have));
             match unchecked {
                 Some(have) => self.obj_decl(have),
-                None => return Some(missing),
+                None => break missing,
+            }
+        };
+        // A method of an instance is shown with the instance's type arguments.
+        if let MissingCause::WrongSignature { have } = missing.cause {
+            let store = self.store();
+            let base = crate::under::deref(&store, v).0;
+            let declared_here = crate::under::as_named(&store, base)
+                .is_some_and(|(_, n)| n.origin.is_some() && n.methods.contains(&have));
+            if declared_here {
+                let have = self.instance_method(base, have);
+                missing.cause = MissingCause::WrongSignature { have };
             }
         }
+        Some(missing)
     }
 
     /// `V does not implement T (CAUSE)`, go/types' wording of a missing method.
