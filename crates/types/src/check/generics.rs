@@ -677,6 +677,20 @@ impl Checker<'_> {
                 }
                 continue;
             }
+            let explicitly_given =
+                sig.type_params[..explicit.len().min(sig.type_params.len())].contains(&param);
+            if let (Some(&bx), false) = (bound.get(&param), explicitly_given) {
+                if sig.type_params.contains(&param)
+                    && !arg_params.contains(&param)
+                    && bindings_conflict(&store, &sig.type_params, bx, arg_ty)
+                {
+                    return Err(InferFailure::ArgMismatch {
+                        arg: i,
+                        param,
+                        bound: bx,
+                    });
+                }
+            }
             unify(
                 &store,
                 &sig.type_params,
@@ -857,6 +871,58 @@ pub(crate) enum InferFailure {
     /// The type argument `arg` of the parameter at index `param` does not match its
     /// constraint's core type.
     CoreMismatch { param: usize, arg: TypeId },
+    /// The typed argument at index `arg` does not match what the type parameter `param`
+    /// (its parameter's type) was inferred to be so far, `bound`.
+    ArgMismatch {
+        arg: usize,
+        param: TypeId,
+        bound: TypeId,
+    },
+}
+
+/// Whether a type parameter bound to `bx` cannot also match an argument of type `y`
+/// (go/types' inexact unification fails): decided only where it is sure, for types that
+/// do not mention the parameters being inferred.
+fn bindings_conflict(
+    store: &crate::store::TypeStore<'_>,
+    params: &[TypeId],
+    bx: TypeId,
+    y: TypeId,
+) -> bool {
+    use crate::predicates::has_name;
+    use crate::under::{is_type_param, underlying};
+    if identical(store, bx, y)
+        || contains_params(store, bx, params)
+        || contains_params(store, y, params)
+    {
+        return false;
+    }
+    // Type parameters of the enclosing function match through their core types, unless
+    // the other side has a name.
+    if is_type_param(store, bx) || is_type_param(store, y) {
+        let other = if is_type_param(store, bx) { y } else { bx };
+        return has_name(store, other) && !is_type_param(store, other);
+    }
+    let (bu, yu) = (underlying(store, bx), underlying(store, y));
+    let (bi, yi) = (
+        matches!(store.ty(bu), Type::Interface(_)),
+        matches!(store.ty(yu), Type::Interface(_)),
+    );
+    // Two interfaces match by their methods: not decided here.
+    if bi && yi {
+        return false;
+    }
+    // Inexact matching ignores channel directions.
+    let under_match = match (store.ty(bu), store.ty(yu)) {
+        (Type::Chan { elem: be, .. }, Type::Chan { elem: ye, .. }) => identical(store, *be, *ye),
+        _ => identical(store, bu, yu),
+    };
+    if bi != yi {
+        return true;
+    }
+    // Different defined types are only sure not to match when their underlying types
+    // differ too; a defined type matches a type literal through its underlying type.
+    !under_match
 }
 
 /// The larger of two untyped constant types for inference: numeric kinds order as int,

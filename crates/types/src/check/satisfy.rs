@@ -264,6 +264,19 @@ impl Checker<'_> {
                 );
                 (file.expr_pos(arg_expr), msg)
             }
+            InferFailure::ArgMismatch { arg, param, bound } => {
+                let Some(&(arg_expr, arg_ty)) = args.get(arg) else {
+                    return;
+                };
+                let msg = format!(
+                    "type {} of {} does not match inferred type {} for {}",
+                    ts(arg_ty),
+                    file.expr_string(arg_expr),
+                    ts(bound),
+                    ts(param)
+                );
+                (file.expr_pos(arg_expr), msg)
+            }
             InferFailure::CoreMismatch { param, arg } => {
                 let Some(&p) = sig.type_params.get(param) else {
                     return;
