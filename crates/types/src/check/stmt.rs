@@ -331,6 +331,37 @@ impl Checker<'_> {
 
     /// Checks `lhs`, an expression assigned to: assigning to a variable named by a plain
     /// identifier is no use of it.
+    /// Reports the left-hand side `x` of an assignment unless it is addressable or a map
+    /// index expression (go/types' `lhsVar`); whether it is.
+    fn check_lhs(&mut self, env: Env, x: &Operand) -> bool {
+        if !matches!(x.mode, Mode::Value | Mode::Constant | Mode::CommaOk) {
+            return true;
+        }
+        let Some(e) = x.expr else { return true };
+        let file = self.file(env);
+        let in_map = match file.expr(e).kind {
+            ExprKind::Selector { x: base, .. } => self.info.files[env.file]
+                .types
+                .get(&base)
+                .is_some_and(|tv| tv.mode == Mode::MapIndex),
+            _ => false,
+        };
+        let msg = if in_map {
+            format!(
+                "cannot assign to struct field {} in map",
+                file.expr_string(e)
+            )
+        } else {
+            format!(
+                "cannot assign to {} (neither addressable nor a map index expression)",
+                file.expr_string(e)
+            )
+        };
+        let at = self.operand_pos(env, x, file.expr_pos(e));
+        self.error(env.file, at, msg);
+        false
+    }
+
     fn assigned_expr(&mut self, env: Env, lhs: ExprId) -> Operand {
         let target = self.unparen(env, lhs);
         let var = match self.file(env).expr(target).kind {
@@ -418,6 +449,7 @@ impl Checker<'_> {
                     self.info.files[env.file]
                         .inc_dec_types
                         .insert(id, operand.ty);
+                    self.check_lhs(env, &operand);
                 }
             }
             StmtKind::Assign { lhs, tok, rhs, .. } => match tok {
@@ -438,6 +470,9 @@ impl Checker<'_> {
                         }
                     } else if x.mode != Mode::Invalid {
                         self.assign_to(env, &mut y, x.ty);
+                    }
+                    if y.mode != Mode::Invalid {
+                        self.check_lhs(env, &x);
                     }
                 }
             },
@@ -932,7 +967,8 @@ impl Checker<'_> {
                 }
             }
             let x = self.assigned_expr(env, l);
-            targets.push((x.mode != Mode::Invalid).then_some(x.ty));
+            let ok = self.check_lhs(env, &x);
+            targets.push((ok && x.mode != Mode::Invalid).then_some(x.ty));
         }
         if lhs.len() == rhs.len() {
             for (&r, target) in rhs.iter().zip(targets) {
