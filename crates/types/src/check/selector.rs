@@ -197,15 +197,49 @@ impl Checker<'_> {
         let store = self.store();
         let found =
             crate::lookup::lookup_field_or_method(&store, recv, false, Some(self.arena.idx), &name);
-        let Lookup::Found {
-            obj,
-            index,
-            indirect,
-        } = found
-        else {
-            return Operand::invalid(Some(e), self.invalid_type());
+        let x_str = match file.expr(e).kind {
+            ExprKind::Selector { x, .. } => file.expr_string(x),
+            _ => Default::default(),
+        };
+        let shown = crate::typestring::type_string(&store, recv, &*self.qualifier());
+        let (obj, index, indirect) = match found {
+            Lookup::Found {
+                obj,
+                index,
+                indirect,
+            } => (obj, index, indirect),
+            Lookup::NotFound
+                if !crate::predicates::is_valid(&store, crate::under::underlying(&store, recv)) =>
+            {
+                return Operand::invalid(Some(e), self.invalid_type());
+            }
+            failure => {
+                let msg = match failure {
+                    Lookup::Ambiguous { .. } => format!("ambiguous selector {x_str}.{name}"),
+                    Lookup::NeedsPointerReceiver => format!(
+                        "invalid method expression {x_str}.{name} (needs pointer receiver (*{shown}).{name})"
+                    ),
+                    _ => {
+                        let alt = crate::lookup::lookup_fold_case(
+                            &store,
+                            recv,
+                            false,
+                            Some(self.arena.idx),
+                            &name,
+                        );
+                        format!(
+                            "{x_str}.{name} undefined ({})",
+                            self.lookup_error(&shown, &name, alt)
+                        )
+                    }
+                };
+                self.error(env.file, sel.pos(), msg);
+                return Operand::invalid(Some(e), self.invalid_type());
+            }
         };
         if !matches!(store.obj(obj).kind, ObjKind::Func(_)) {
+            let msg = format!("{x_str}.{name} undefined (type {shown} has no method {name})");
+            self.error(env.file, sel.pos(), msg);
             return Operand::invalid(Some(e), self.invalid_type());
         }
         if obj.pkg == self.arena.idx && store.obj(obj).ty.is_none() {
