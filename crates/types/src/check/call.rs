@@ -47,7 +47,55 @@ impl Checker<'_> {
             }
             Mode::TypeExpr if args.len() == 1 && !has_dots => {
                 let arg = self.expr(env, args[0]);
+                if arg.mode != Mode::Invalid {
+                    let store = self.store();
+                    let constraint = !crate::under::is_type_param(&store, callee.ty)
+                        && matches!(
+                            store.ty(crate::under::underlying(&store, callee.ty)),
+                            Type::Interface(_)
+                        )
+                        && !crate::typeset::type_set(&store, callee.ty).is_method_set();
+                    if constraint {
+                        let shown =
+                            crate::typestring::type_string(&store, callee.ty, &*self.qualifier());
+                        let msg = format!("cannot use interface {shown} in conversion (contains specific type constraints or is comparable)");
+                        let at = self.file(env).expr_pos(e);
+                        self.error(env.file, at, msg);
+                        return Operand::invalid(Some(e), self.invalid_type());
+                    }
+                }
                 self.conversion(env, e, arg, callee.ty)
+            }
+            Mode::TypeExpr => {
+                // A conversion takes exactly one argument, without `...`.
+                let file = self.file(env);
+                let shown =
+                    crate::typestring::type_string(&self.store(), callee.ty, &*self.qualifier());
+                match args {
+                    [] => {
+                        let rparen = match file.expr(e).kind {
+                            goescape_syntax::ast::ExprKind::Call { rparen, .. } => rparen,
+                            _ => file.expr_pos(e),
+                        };
+                        let msg = format!("missing argument in conversion to {shown}");
+                        self.error(env.file, rparen, msg);
+                    }
+                    [arg] => {
+                        let x = self.expr(env, *arg);
+                        if x.mode != Mode::Invalid {
+                            let msg = format!("invalid use of ... in conversion to {shown}");
+                            self.error(env.file, file.expr_pos(*arg), msg);
+                        }
+                    }
+                    [.., last] => {
+                        for &arg in args {
+                            self.expr(env, arg);
+                        }
+                        let msg = format!("too many arguments in conversion to {shown}");
+                        self.error(env.file, file.expr_pos(*last), msg);
+                    }
+                }
+                Operand::invalid(Some(e), self.invalid_type())
             }
             Mode::Builtin => match callee.builtin {
                 Some(builtin) => self.builtin_call(env, e, fun, builtin, args, has_dots),
