@@ -191,8 +191,19 @@ impl Checker<'_> {
     /// [`missing_method`] (static), once the methods of this package it finds have their
     /// signatures: methods are declared on demand.
     pub(super) fn missing_method_checked(&mut self, v: TypeId, t: TypeId) -> Option<MissingMethod> {
+        self.missing_method_in(v, t, true)
+    }
+
+    /// [`missing_method`], static or not (as for a type assertion), once the methods of
+    /// this package it finds have their signatures.
+    pub(super) fn missing_method_in(
+        &mut self,
+        v: TypeId,
+        t: TypeId,
+        static_: bool,
+    ) -> Option<MissingMethod> {
         let mut missing = loop {
-            let missing = missing_method(&self.store(), v, t, true)?;
+            let missing = missing_method(&self.store(), v, t, static_)?;
             let unchecked = match missing.cause {
                 MissingCause::WrongSignature { have } | MissingCause::WrongName { have } => {
                     Some(have)

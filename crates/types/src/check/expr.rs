@@ -202,8 +202,45 @@ impl Checker<'_> {
             ExprKind::TypeAssert {
                 x, ty: Some(ty), ..
             } => {
-                self.expr(env, *x);
+                let subject = self.expr(env, *x);
+                if subject.mode == Mode::Invalid {
+                    return self.invalid(e);
+                }
+                let store = self.store();
+                if crate::under::is_type_param(&store, subject.ty) {
+                    let msg = format!(
+                        "invalid operation: cannot use type assertion on type parameter value {}",
+                        self.operand_string(env, &subject)
+                    );
+                    let at = self.operand_pos(env, &subject, file.expr_pos(*x));
+                    self.error(env.file, at, msg);
+                    return self.invalid(e);
+                }
+                let subject_under = crate::under::underlying(&store, subject.ty);
+                if !matches!(store.ty(subject_under), Type::Interface(_)) {
+                    if crate::predicates::is_valid(&store, subject_under) {
+                        let msg = format!(
+                            "invalid operation: {} is not an interface",
+                            self.operand_string(env, &subject)
+                        );
+                        let at = self.operand_pos(env, &subject, file.expr_pos(*x));
+                        self.error(env.file, at, msg);
+                    }
+                    return self.invalid(e);
+                }
                 let t = self.var_type(env, *ty);
+                if let Some(cause) = self.impossible_assertion(subject.ty, t) {
+                    let store = self.store();
+                    let q = self.qualifier();
+                    let msg = format!(
+                        "impossible type assertion: {}\n\t{} does not implement {} {cause}",
+                        file.expr_string(e),
+                        crate::typestring::type_string(&store, t, &*q),
+                        crate::typestring::type_string(&store, subject.ty, &*q),
+                    );
+                    drop(q);
+                    self.error(env.file, file.expr_pos(e), msg);
+                }
                 Operand::new(Mode::CommaOk, e, t)
             }
             ExprKind::Star { x, .. } => {
@@ -1162,6 +1199,17 @@ impl Checker<'_> {
         x.value = Some(converted);
         x.expr = Some(e);
         x
+    }
+
+    /// Why a value of the interface type `v` can never hold a `t` (go/types'
+    /// `assertableTo`): `t` lacks a method of `v`; None if it may.
+    pub(super) fn impossible_assertion(&mut self, v: TypeId, t: TypeId) -> Option<String> {
+        let store = self.store();
+        if !crate::predicates::is_valid(&store, t) || is_interface(&store, t) {
+            return None;
+        }
+        let missing = self.missing_method_in(t, v, false)?;
+        Some(self.missing_method_cause(t, missing))
     }
 
     /// Reports a generic type or function used without instantiation where nothing could

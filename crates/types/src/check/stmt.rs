@@ -1308,6 +1308,18 @@ impl Checker<'_> {
                     continue;
                 }
                 seen.push(case_ty);
+                if let (Some(ty), true) = (case_ty, subject.mode != Mode::Invalid) {
+                    if let Some(cause) = self.impossible_assertion(subject.ty, ty) {
+                        let store = self.store();
+                        let msg = format!(
+                            "impossible type switch case: {}\n\t{} cannot have dynamic type {} {cause}",
+                            file.expr_string(t),
+                            self.operand_string(env, &subject),
+                            crate::typestring::type_string(&store, ty, &*self.qualifier()),
+                        );
+                        self.error(env.file, file.expr_pos(t), msg);
+                    }
+                }
             }
             let mut clause_var = None;
             if let Some(name) = name {
