@@ -374,6 +374,47 @@ impl Checker<'_> {
 
     /// Records the signature a builtin has at one call (go/types' `recordBuiltinType`),
     /// on the callee and on any parentheses around it.
+    /// Why `s` cannot be appended to (go/types' `sliceElem`): not a slice, or a type
+    /// parameter whose slices have different element types.
+    fn not_appendable(&self, env: Env, s: &Operand) -> Option<String> {
+        let store = self.store();
+        if s.ty == self.universe.basic(BasicKind::UntypedNil) {
+            return Some("argument must be a slice; have untyped nil".to_owned());
+        }
+        if !crate::predicates::is_valid(&store, crate::under::underlying(&store, s.ty)) {
+            return None;
+        }
+        let q = self.qualifier();
+        let ts = |t: TypeId| crate::typestring::type_string(&store, t, &*q);
+        let mut elem: Option<TypeId> = None;
+        let mut why = None;
+        crate::under::type_set_all(&store, s.ty, &mut |_, u| {
+            let Some(Type::Slice(e)) = u.map(|u| store.ty(u)) else {
+                why = Some(None);
+                return false;
+            };
+            match elem {
+                Some(first) if !crate::predicates::identical(&store, first, *e) => {
+                    why = Some(Some((first, *e)));
+                    false
+                }
+                _ => {
+                    elem = Some(*e);
+                    true
+                }
+            }
+        });
+        let operand = self.operand_string(env, s);
+        match why? {
+            None => Some(format!("argument must be a slice; have {operand}")),
+            Some((a, b)) => Some(format!(
+                "mismatched slice element types {} and {} in {operand}",
+                ts(a),
+                ts(b)
+            )),
+        }
+    }
+
     /// Whether `append(s, y...)` is the special form appending a string's bytes: the
     /// slice's element type is `byte` and every type in `y`'s type set is a string type or
     /// `[]byte`, with at least one string type.
@@ -645,6 +686,13 @@ impl Checker<'_> {
                 }
                 if s.mode == Mode::Invalid {
                     return Operand::invalid(Some(e), self.invalid_type());
+                }
+                if elem.is_none() {
+                    if let Some(why) = self.not_appendable(env, &s) {
+                        let at = self.operand_pos(env, &s, self.file(env).expr_pos(args[0]));
+                        self.error(env.file, at, format!("invalid append: {why}"));
+                        return Operand::invalid(Some(e), self.invalid_type());
+                    }
                 }
                 if let Some(elem) = elem {
                     // Recorded as `func([]E, ...E) []E`.
