@@ -127,6 +127,7 @@ pub fn check_package(
         type_hashes: FxHashMap::default(),
         mono: mono::MonoGraph::default(),
         var_types_ok: rustc_hash::FxHashSet::default(),
+        stmt_ctx: 0,
     };
     checker.collect_objects();
     checker.package_objects();
@@ -166,6 +167,9 @@ pub(crate) struct Checker<'a> {
     /// Instances of generic defined types made so far, by origin and hash of the type
     /// arguments: `(type arguments, instance)`.
     instances: typehash::InstanceIndex,
+    /// Where the statement being checked is (`stmt::BREAK_OK`, ...): which branch
+    /// statements it admits.
+    stmt_ctx: u8,
     /// Types found to be valid variable types (no constraint interfaces).
     var_types_ok: rustc_hash::FxHashSet<TypeId>,
     /// The instantiations verified so far, for instantiation cycles (see `mono`).

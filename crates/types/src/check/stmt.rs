@@ -16,13 +16,24 @@ use crate::predicates::{default_type, is_untyped};
 use crate::scope::Scope;
 use crate::ty::Type;
 
+/// Statement contexts (go/types' `stmtContext`): what branch statements are admitted.
+pub(super) const BREAK_OK: u8 = 1;
+pub(super) const CONTINUE_OK: u8 = 2;
+pub(super) const FALLTHROUGH_OK: u8 = 4;
+pub(super) const FINAL_CASE: u8 = 8;
+pub(super) const IN_TYPE_SWITCH: u8 = 16;
+
 impl Checker<'_> {
     /// Checks a function body in a scope that already holds its parameters and results.
     pub(super) fn func_body(&mut self, env: Env, body: &Block) {
         self.local_vars.push(Vec::new());
+        // A function's body starts a statement context of its own.
+        let outer = std::mem::replace(&mut self.stmt_ctx, 0);
         for &stmt in &body.stmts {
+            self.stmt_ctx = 0;
             self.stmt(env, stmt);
         }
+        self.stmt_ctx = outer;
         self.labels(env, body);
         let locals = self.local_vars.pop().unwrap_or_default();
         self.unused_vars(locals);
@@ -414,9 +425,58 @@ impl Checker<'_> {
         // What the statement sets aside (instantiations to verify) is done at its end, as
         // go/types processes its delayed actions after each statement.
         let top = self.delayed.len();
+        let ctxt = self.stmt_ctx;
+        match &file.stmt(id).kind {
+            StmtKind::Branch {
+                tok_pos,
+                tok,
+                label: None,
+            } => self.check_branch(env, *tok_pos, *tok, ctxt),
+            // A labeled statement is where its label is.
+            StmtKind::Labeled { .. } => {}
+            _ => self.stmt_ctx = ctxt & !(FALLTHROUGH_OK | FINAL_CASE | IN_TYPE_SWITCH),
+        }
         crate::stack::with_stack(|| self.stmt_inner(env, file, id));
+        self.stmt_ctx = ctxt;
         if self.delayed.len() > top {
             self.process_delayed(top);
+        }
+    }
+
+    /// Reports `break`, `continue` and `fallthrough` (without labels) where the statement
+    /// context `ctxt` does not admit them.
+    fn check_branch(&mut self, env: Env, at: goescape_syntax::Pos, tok: Token, ctxt: u8) {
+        let msg = match tok {
+            Token::Break if ctxt & BREAK_OK == 0 => "break is not in a loop, switch, or select",
+            Token::Continue if ctxt & CONTINUE_OK == 0 => "continue is not in a loop",
+            Token::Fallthrough if ctxt & FALLTHROUGH_OK == 0 => {
+                if ctxt & FINAL_CASE != 0 {
+                    "cannot fallthrough final case in switch"
+                } else if ctxt & IN_TYPE_SWITCH != 0 {
+                    "cannot fallthrough in type switch"
+                } else {
+                    "fallthrough statement out of place"
+                }
+            }
+            _ => return,
+        };
+        self.error(env.file, at, msg);
+    }
+
+    /// Checks the statements of a case clause, the last of them (but for trailing empty
+    /// statements) admitting `fallthrough` when `fallthrough_ok`.
+    fn clause_body(&mut self, env: Env, body: &[StmtId], ctxt: u8, fallthrough_ok: bool) {
+        let file = self.file(env);
+        let last = body
+            .iter()
+            .rposition(|&s| !matches!(file.stmt(s).kind, StmtKind::Empty { .. }));
+        for (i, &stmt) in body.iter().enumerate() {
+            self.stmt_ctx = if fallthrough_ok && Some(i) == last {
+                ctxt | FALLTHROUGH_OK
+            } else {
+                ctxt
+            };
+            self.stmt(env, stmt);
         }
     }
 
@@ -534,7 +594,10 @@ impl Checker<'_> {
                 if let Some(post) = post {
                     self.stmt(inner, *post);
                 }
+                let outer = self.stmt_ctx;
+                self.stmt_ctx |= BREAK_OK | CONTINUE_OK;
                 self.block(inner, body);
+                self.stmt_ctx = outer;
             }
             StmtKind::Range {
                 for_pos,
@@ -548,7 +611,10 @@ impl Checker<'_> {
                 let end = self.stmt_scope_end(env.file, file, id);
                 let inner = self.open_scope(env, *for_pos, end);
                 self.range_stmt(inner, *key, *value, *tok, *x);
+                let outer = self.stmt_ctx;
+                self.stmt_ctx |= BREAK_OK | CONTINUE_OK;
                 self.block(inner, body);
+                self.stmt_ctx = outer;
             }
             StmtKind::Switch {
                 switch_pos,
@@ -585,7 +651,9 @@ impl Checker<'_> {
                 let tag_ty = tag_operand.as_ref().map(|t| t.ty);
                 // The constant case values so far, for duplicates.
                 let mut seen: Vec<(CaseValue, TypeId)> = Vec::new();
-                for &clause in &body.stmts {
+                let outer = self.stmt_ctx;
+                let clauses = body.stmts.len();
+                for (ci, &clause) in body.stmts.iter().enumerate() {
                     let StmtKind::CaseClause {
                         case_pos,
                         list,
@@ -604,10 +672,11 @@ impl Checker<'_> {
                             self.case_value(clause_env, &v, t, &mut seen);
                         }
                     }
-                    for &stmt in body.iter() {
-                        self.stmt(clause_env, stmt);
-                    }
+                    let last = ci + 1 == clauses;
+                    let ctxt = outer | BREAK_OK | if last { FINAL_CASE } else { 0 };
+                    self.clause_body(clause_env, body, ctxt, !last);
                 }
+                self.stmt_ctx = outer;
             }
             StmtKind::TypeSwitch {
                 switch_pos,
@@ -620,9 +689,13 @@ impl Checker<'_> {
                 if let Some(init) = init {
                     self.stmt(inner, *init);
                 }
+                let outer = self.stmt_ctx;
+                self.stmt_ctx |= BREAK_OK | IN_TYPE_SWITCH;
                 self.type_switch(inner, file, *assign, body);
+                self.stmt_ctx = outer;
             }
             StmtKind::Select { body, .. } => {
+                let outer = self.stmt_ctx;
                 for &clause in &body.stmts {
                     let StmtKind::CommClause {
                         case_pos,
@@ -634,13 +707,16 @@ impl Checker<'_> {
                         continue;
                     };
                     let clause_env = self.open_scope(env, *case_pos, file.stmt_end(clause));
+                    self.stmt_ctx = outer | BREAK_OK;
                     if let Some(comm) = comm {
                         self.stmt(clause_env, *comm);
                     }
                     for &stmt in body.iter() {
+                        self.stmt_ctx = outer | BREAK_OK;
                         self.stmt(clause_env, stmt);
                     }
                 }
+                self.stmt_ctx = outer;
             }
             StmtKind::CaseClause { .. } | StmtKind::CommClause { .. } => {}
         }
