@@ -213,7 +213,7 @@ impl<'s, 'a> Computation<'s, 'a> {
             let u = underlying(store, embedded);
             let (embedded_terms, embedded_comparable) = match store.ty(u) {
                 Type::Interface(_) => {
-                    let set = self.interface(u);
+                    let set = crate::stack::with_stack(|| self.interface(u));
                     for &m in &set.methods {
                         add_method(m);
                     }
@@ -261,7 +261,7 @@ impl<'s, 'a> Computation<'s, 'a> {
             }
             let u = underlying(store, term.ty);
             let term_set = match store.ty(u) {
-                Type::Interface(_) => self.interface(u).terms,
+                Type::Interface(_) => crate::stack::with_stack(|| self.interface(u)).terms,
                 Type::Basic(b) if b.kind == BasicKind::Invalid => continue,
                 // ~T where T is not its own underlying type stands for no type.
                 _ if term.tilde && !identical(store, term.ty, u) => TermList(vec![TypeTerm::Empty]),

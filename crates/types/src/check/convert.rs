@@ -233,7 +233,7 @@ impl Checker<'_> {
                 return true;
             }
             let convertible = match u_kind {
-                Some(k) if k == BasicKind::Invalid => true,
+                Some(BasicKind::Invalid) => true,
                 Some(k) => {
                     let same_class = (k.is_numeric() && x_kind.is_numeric())
                         || (k.is_string() && x_kind.is_string())

@@ -725,7 +725,7 @@ impl Checker<'_> {
                             constructors_differ(&store, core.ty, arg_under)
                         } else {
                             !identical(&store, core.ty, arg_under)
-                                && !(!core.tilde && identical(&store, core.ty, arg))
+                                && (core.tilde || !identical(&store, core.ty, arg))
                         };
                         if mismatch && !contains_params(&store, arg, &sig.type_params) {
                             return Err(InferFailure::CoreMismatch { param: index, arg });

@@ -128,6 +128,7 @@ pub fn check_package(
         mono: mono::MonoGraph::default(),
         var_types_ok: rustc_hash::FxHashSet::default(),
         stmt_ctx: 0,
+        embedded_methods_budget: 1 << 21,
     };
     checker.collect_objects();
     checker.package_objects();
@@ -170,6 +171,9 @@ pub(crate) struct Checker<'a> {
     /// Where the statement being checked is (`stmt::BREAK_OK`, ...): which branch
     /// statements it admits.
     stmt_ctx: u8,
+    /// How many more embedded methods the duplicate-method check may look at (see
+    /// `typexpr::check_embedded_methods`).
+    embedded_methods_budget: usize,
     /// Types found to be valid variable types (no constraint interfaces).
     var_types_ok: rustc_hash::FxHashSet<TypeId>,
     /// The instantiations verified so far, for instantiation cycles (see `mono`).

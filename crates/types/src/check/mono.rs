@@ -24,6 +24,9 @@ pub(crate) struct MonoGraph {
     /// The vertex of each type parameter and local defined type (None: a local type with
     /// no ambient type parameters), by its type name.
     index: FxHashMap<ObjId, Option<usize>>,
+    /// Whether a type mentions this package's type parameters or local defined types
+    /// (only those make edges), by type: instances nested deeply are walked once.
+    relevant: FxHashMap<TypeId, bool>,
 }
 
 #[derive(Debug)]
@@ -141,8 +144,61 @@ impl Checker<'_> {
         index
     }
 
+    /// Whether `ty` mentions a type parameter of this package or a type declared in one of
+    /// its functions (memoized).
+    fn mono_relevant(&mut self, ty: TypeId) -> bool {
+        if let Some(&known) = self.mono.relevant.get(&ty) {
+            return known;
+        }
+        let store = self.store();
+        let ty = crate::under::unalias(&store, ty);
+        let children: Vec<TypeId> = match store.ty(ty) {
+            Type::TypeParam(tp) => {
+                let this = tp.obj.pkg == self.arena.idx;
+                self.mono.relevant.insert(ty, this);
+                return this;
+            }
+            Type::Named(n) => {
+                let obj = store.obj(n.obj);
+                if n.obj.pkg == self.arena.idx && obj.parent != Some(self.package_scope) {
+                    self.mono.relevant.insert(ty, true);
+                    return true;
+                }
+                n.type_args.clone()
+            }
+            Type::Array { elem, .. }
+            | Type::Chan { elem, .. }
+            | Type::Pointer(elem)
+            | Type::Slice(elem) => vec![*elem],
+            Type::Map { key, elem } => vec![*key, *elem],
+            Type::Interface(_) => crate::typeset::type_set(&store, ty)
+                .methods
+                .iter()
+                .filter_map(|&m| store.obj(m).ty)
+                .collect(),
+            Type::Signature(sig) => sig
+                .params
+                .iter()
+                .chain(&sig.results)
+                .filter_map(|&v| store.obj(v).ty)
+                .collect(),
+            Type::Struct(st) => st.fields.iter().filter_map(|&f| store.obj(f).ty).collect(),
+            _ => Vec::new(),
+        };
+        // Recursive types come back here: not relevant unless shown otherwise.
+        self.mono.relevant.insert(ty, false);
+        let relevant = children
+            .into_iter()
+            .any(|child| crate::stack::with_stack(|| self.mono_relevant(child)));
+        self.mono.relevant.insert(ty, relevant);
+        relevant
+    }
+
     /// Records that `param` was instantiated with `arg`.
     fn mono_assign(&mut self, param: TypeId, arg: TypeId) {
+        if !self.mono_relevant(arg) {
+            return;
+        }
         let Some(obj) = self.type_param_obj(param) else {
             return;
         };
@@ -159,15 +215,16 @@ impl Checker<'_> {
             if steps > MAX_WALK {
                 break;
             }
+            if !self.mono_relevant(ty) {
+                continue;
+            }
             let ty = crate::under::unalias(&self.store(), ty);
             let weight = if ty == arg { 0 } else { 1 };
             let store = self.store();
             match store.ty(ty).clone() {
-                Type::TypeParam(tp) => {
-                    if tp.obj.pkg == self.arena.idx {
-                        if let Some(src) = self.type_param_vertex(ty) {
-                            self.mono.edges.push(Edge { dst, src, weight });
-                        }
+                Type::TypeParam(tp) if tp.obj.pkg == self.arena.idx => {
+                    if let Some(src) = self.type_param_vertex(ty) {
+                        self.mono.edges.push(Edge { dst, src, weight });
                     }
                 }
                 Type::Named(n) => {

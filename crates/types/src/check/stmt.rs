@@ -806,15 +806,6 @@ impl Checker<'_> {
         None
     }
 
-    #[allow(dead_code)]
-    fn chan_elem(&self, ty: TypeId) -> Option<TypeId> {
-        let store = self.store();
-        match store.ty(Self::core_under(&store, ty)) {
-            Type::Chan { elem, .. } => Some(*elem),
-            _ => None,
-        }
-    }
-
     /// `const`, `var` and `type` inside a function: declared after their spec.
     fn local_decl(&mut self, env: Env, gen: &GenDecl) {
         let file = self.file(env);

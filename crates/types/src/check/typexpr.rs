@@ -415,7 +415,10 @@ impl Checker<'_> {
             }
         }
         let methods = result.methods.clone();
-        let has_embeddeds = !result.embeddeds.is_empty();
+        // Methods can come twice only from two sources (explicit methods and embedded
+        // elements).
+        let has_embeddeds =
+            !result.embeddeds.is_empty() && result.embeddeds.len() + result.methods.len() >= 2;
         let iface = self.arena.add_type(Type::Interface(result));
         if has_embeddeds {
             self.delayed.push(super::Delayed::EmbeddedMethods {
@@ -587,6 +590,10 @@ impl Checker<'_> {
         let Type::Interface(it) = store.ty(iface) else {
             return;
         };
+        let mut budget = self.embedded_methods_budget;
+        if budget == 0 {
+            return;
+        }
         let overlap_allowed = self.allow_version(file, 14);
         let mut seen: rustc_hash::FxHashMap<String, ObjId> = it
             .methods
@@ -602,7 +609,11 @@ impl Checker<'_> {
             if !matches!(store.ty(u), Type::Interface(_)) {
                 continue;
             }
-            for m in crate::typeset::type_set(&store, u).methods {
+            let methods = crate::typeset::type_set(&store, u).methods;
+            // Hostile input (long chains of interfaces embedding each other) must not
+            // make this quadratic: the work is bounded per package.
+            budget = budget.saturating_sub(methods.len() + 1);
+            for m in methods {
                 let key = crate::unique_name::object_unique_name(&store, m);
                 match seen.get(&key) {
                     None => {
@@ -620,6 +631,7 @@ impl Checker<'_> {
                 }
             }
         }
+        self.embedded_methods_budget = budget;
         for (pos, name) in duplicates {
             self.error(file, pos, format!("duplicate method {name}"));
         }
