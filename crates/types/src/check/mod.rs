@@ -128,6 +128,7 @@ pub fn check_package(
         mono: mono::MonoGraph::default(),
         var_types_ok: rustc_hash::FxHashSet::default(),
         stmt_ctx: 0,
+        file_langs: Vec::new(),
         embedded_methods_budget: 1 << 21,
     };
     checker.collect_objects();
@@ -168,6 +169,8 @@ pub(crate) struct Checker<'a> {
     /// Instances of generic defined types made so far, by origin and hash of the type
     /// arguments: `(type arguments, instance)`.
     instances: typehash::InstanceIndex,
+    /// The language version of each file as (major, minor), None if not valid.
+    file_langs: Vec<Option<(u32, u32)>>,
     /// Where the statement being checked is (`stmt::BREAK_OK`, ...): which branch
     /// statements it admits.
     stmt_ctx: u8,

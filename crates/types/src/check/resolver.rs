@@ -146,8 +146,8 @@ impl Checker<'_> {
         let files = self.input.files.clone();
         self.check_package_names(&files);
         for (file_index, file) in files.iter().enumerate() {
-            self.info.files[file_index].go_version =
-                Some(super::version::file_version(file, &self.input.go_version));
+            let version = super::version::file_version(file, &self.input.go_version);
+            self.set_file_version(file_index, version);
             // The package name denotes no object.
             self.info.files[file_index]
                 .defs

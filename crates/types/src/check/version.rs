@@ -173,14 +173,19 @@ impl super::Checker<'_> {
     /// Whether `file`'s Go version allows a feature of `go1.minor` (go/types'
     /// `allowVersion`); a file without a valid version allows everything.
     pub(super) fn allow_version(&self, file: usize, minor: u32) -> bool {
-        match self.info.files[file]
-            .go_version
-            .as_deref()
-            .and_then(parse_version)
-        {
+        match self.file_langs.get(file).copied().flatten() {
             Some(version) => version >= (1, minor),
             None => true,
         }
+    }
+
+    /// Notes the version `file` is checked with (see [`file_version`]), parsed once.
+    pub(super) fn set_file_version(&mut self, file: usize, version: String) {
+        if self.file_langs.len() <= file {
+            self.file_langs.resize(file + 1, None);
+        }
+        self.file_langs[file] = parse_version(&version);
+        self.info.files[file].go_version = Some(version);
     }
 
     /// Reports the numeric literal forms Go 1.13 introduced (`1_000`, `0b1`, `0o7`,
