@@ -67,6 +67,27 @@ pub fn lookup_field_or_method(
     search(store, ty, addressable, pkg, name, false).lookup
 }
 
+/// The field or method [`lookup_field_or_method`] finds when names are compared ignoring
+/// case and export (for go/types' hints in `x.f undefined` messages).
+pub fn lookup_fold_case(
+    store: &TypeStore<'_>,
+    ty: TypeId,
+    addressable: bool,
+    pkg: Option<PkgIdx>,
+    name: &str,
+) -> Option<ObjId> {
+    let ty = match as_named(store, ty) {
+        Some((named, _)) if matches!(store.ty(underlying(store, named)), Type::Pointer(_)) => {
+            underlying(store, named)
+        }
+        _ => ty,
+    };
+    match search(store, ty, addressable, pkg, name, true).lookup {
+        Lookup::Found { obj, .. } => Some(obj),
+        _ => None,
+    }
+}
+
 /// [`lookup_field_or_method`] as a selection `x.f` of a value of type `ty`.
 pub fn lookup_selection(
     store: &TypeStore<'_>,

@@ -124,16 +124,16 @@ pub fn union_type_set(store: &TypeStore<'_>, union: TypeId) -> Option<TermList> 
 /// then taken as every type (interfaces) or no type (unions), as go/types does.
 struct Computation<'s, 'a> {
     store: &'s TypeStore<'a>,
-    active_interfaces: Vec<TypeId>,
-    active_unions: Vec<TypeId>,
+    active_interfaces: FxHashSet<TypeId>,
+    active_unions: FxHashSet<TypeId>,
 }
 
 impl<'s, 'a> Computation<'s, 'a> {
     fn new(store: &'s TypeStore<'a>) -> Self {
         Computation {
             store,
-            active_interfaces: Vec::new(),
-            active_unions: Vec::new(),
+            active_interfaces: FxHashSet::default(),
+            active_unions: FxHashSet::default(),
         }
     }
 
@@ -186,10 +186,9 @@ impl<'s, 'a> Computation<'s, 'a> {
         let Type::Interface(iface) = store.ty(id) else {
             return TypeSet::top();
         };
-        if self.active_interfaces.contains(&id) {
+        if !self.active_interfaces.insert(id) {
             return TypeSet::top();
         }
-        self.active_interfaces.push(id);
 
         let mut methods = Vec::new();
         let mut names = FxHashSet::default();
@@ -213,7 +212,7 @@ impl<'s, 'a> Computation<'s, 'a> {
             let u = underlying(store, embedded);
             let (embedded_terms, embedded_comparable) = match store.ty(u) {
                 Type::Interface(_) => {
-                    let set = self.interface(u);
+                    let set = crate::stack::with_stack(|| self.interface(u));
                     for &m in &set.methods {
                         add_method(m);
                     }
@@ -236,7 +235,7 @@ impl<'s, 'a> Computation<'s, 'a> {
             );
         }
         methods.sort_by(|&a, &b| compare_objects(store, a, b));
-        self.active_interfaces.pop();
+        self.active_interfaces.remove(&id);
         TypeSet {
             methods,
             terms,
@@ -249,10 +248,9 @@ impl<'s, 'a> Computation<'s, 'a> {
         let Type::Union(terms) = store.ty(id) else {
             return Some(TermList::empty());
         };
-        if self.active_unions.contains(&id) {
+        if !self.active_unions.insert(id) {
             return Some(TermList::empty());
         }
-        self.active_unions.push(id);
         let mut all = TermList::empty();
         let mut overflow = false;
         for term in terms {
@@ -261,7 +259,7 @@ impl<'s, 'a> Computation<'s, 'a> {
             }
             let u = underlying(store, term.ty);
             let term_set = match store.ty(u) {
-                Type::Interface(_) => self.interface(u).terms,
+                Type::Interface(_) => crate::stack::with_stack(|| self.interface(u)).terms,
                 Type::Basic(b) if b.kind == BasicKind::Invalid => continue,
                 // ~T where T is not its own underlying type stands for no type.
                 _ if term.tilde && !identical(store, term.ty, u) => TermList(vec![TypeTerm::Empty]),
@@ -273,7 +271,7 @@ impl<'s, 'a> Computation<'s, 'a> {
                 break;
             }
         }
-        self.active_unions.pop();
+        self.active_unions.remove(&id);
         (!overflow).then_some(all)
     }
 }

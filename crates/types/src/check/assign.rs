@@ -64,6 +64,12 @@ impl Checker<'_> {
         false
     }
 
+    /// Why a value of type `v` cannot be assigned to `t` (go/types' cause, maybe empty);
+    /// None when it can or when this is not decided here.
+    pub(super) fn not_assignable_cause(&mut self, v: TypeId, t: TypeId) -> Option<String> {
+        self.not_assignable(v, t).map(|NotAssignable(cause)| cause)
+    }
+
     /// Whether a value of type `v` cannot be assigned to `t`, and why; None when it can, or
     /// when this is not decided here (invalid or untyped operands, type parameters, tuples).
     fn not_assignable(&mut self, v: TypeId, t: TypeId) -> Option<NotAssignable> {
@@ -184,30 +190,69 @@ impl Checker<'_> {
 
     /// [`missing_method`] (static), once the methods of this package it finds have their
     /// signatures: methods are declared on demand.
-    fn missing_method_checked(&mut self, v: TypeId, t: TypeId) -> Option<MissingMethod> {
-        loop {
-            let missing = missing_method(&self.store(), v, t, true)?;
+    pub(super) fn missing_method_checked(&mut self, v: TypeId, t: TypeId) -> Option<MissingMethod> {
+        self.missing_method_in(v, t, true)
+    }
+
+    /// [`missing_method`], static or not (as for a type assertion), once the methods of
+    /// this package it finds have their signatures.
+    pub(super) fn missing_method_in(
+        &mut self,
+        v: TypeId,
+        t: TypeId,
+        static_: bool,
+    ) -> Option<MissingMethod> {
+        let mut missing = loop {
+            let missing = missing_method(&self.store(), v, t, static_)?;
             let unchecked = match missing.cause {
-                MissingCause::WrongSignature { have } => Some(have),
+                MissingCause::WrongSignature { have } | MissingCause::WrongName { have } => {
+                    Some(have)
+                }
                 _ => None,
             }
             .filter(|&have| have.pkg == self.arena.idx && self.store().obj(have).ty.is_none())
             .filter(|have| !self.colors.contains_key(have));
             match unchecked {
                 Some(have) => self.obj_decl(have),
-                None => return Some(missing),
+                None => break missing,
+            }
+        };
+        // A method of an instance is shown with the instance's type arguments.
+        if let MissingCause::WrongSignature { have } = missing.cause {
+            let store = self.store();
+            let base = crate::under::deref(&store, v).0;
+            let declared_here = crate::under::as_named(&store, base)
+                .is_some_and(|(_, n)| n.origin.is_some() && n.methods.contains(&have));
+            if declared_here {
+                let have = self.instance_method(base, have);
+                missing.cause = MissingCause::WrongSignature { have };
             }
         }
+        Some(missing)
     }
 
     /// `V does not implement T (CAUSE)`, go/types' wording of a missing method.
     fn does_not_implement(&self, v: TypeId, t: TypeId, missing: MissingMethod) -> String {
         let store = self.store();
         let qualifier = self.qualifier();
+        format!(
+            "{} does not implement {} {}",
+            type_string(&store, v, &*qualifier),
+            type_string(&store, t, &*qualifier),
+            self.missing_method_cause(v, missing)
+        )
+    }
+
+    /// Why `v` lacks a method, in parentheses, as go/types words it after `V does not
+    /// implement T` (`(missing method M)`, `(wrong type for method M)` with what it has
+    /// and wants, ...).
+    pub(super) fn missing_method_cause(&self, v: TypeId, missing: MissingMethod) -> String {
+        let store = self.store();
+        let qualifier = self.qualifier();
         let ts = |ty: TypeId| type_string(&store, ty, &*qualifier);
         let name = store.obj(missing.method).name.clone();
         let fs = |f: ObjId, pkg_info: bool| func_string(&store, f, Some(&*qualifier), pkg_info);
-        let cause = match missing.cause {
+        match missing.cause {
             MissingCause::NotFound => format!("(missing method {name})"),
             MissingCause::WrongName { have } => format!(
                 "(missing method {name})\n\t\thave {}\n\t\twant {}",
@@ -229,7 +274,6 @@ impl Checker<'_> {
             MissingCause::Ambiguous => format!("(ambiguous selector {}.{name})", ts(v)),
             MissingCause::PointerReceiver => format!("(method {name} has pointer receiver)"),
             MissingCause::Field => format!("({}.{name} is a field, not a method)", ts(v)),
-        };
-        format!("{} does not implement {} {cause}", ts(v), ts(t))
+        }
     }
 }

@@ -5,6 +5,7 @@
 use goescape_constant::Value;
 use goescape_syntax::ast::ExprId;
 
+use super::generics::InferFailure;
 use super::operand::Operand;
 use super::{Checker, Env, Mode};
 use crate::basic::BasicKind;
@@ -27,7 +28,7 @@ impl Checker<'_> {
             let callee = self.expr(env, base);
             if callee.mode != Mode::Invalid && self.is_generic_signature(callee.ty) {
                 let explicit: Vec<TypeId> =
-                    explicit.iter().map(|&t| self.type_expr(env, t)).collect();
+                    explicit.iter().map(|&t| self.var_type(env, t)).collect();
                 return self.function_call(env, e, fun, callee, args, has_dots, &explicit);
             }
         }
@@ -39,9 +40,62 @@ impl Checker<'_> {
                 }
                 Operand::invalid(Some(e), self.invalid_type())
             }
+            Mode::TypeExpr if self.is_generic_type(callee.ty) => {
+                let mut callee = callee;
+                self.non_generic(env, &mut callee);
+                Operand::invalid(Some(e), self.invalid_type())
+            }
             Mode::TypeExpr if args.len() == 1 && !has_dots => {
                 let arg = self.expr(env, args[0]);
+                if arg.mode != Mode::Invalid {
+                    let store = self.store();
+                    let constraint = !crate::under::is_type_param(&store, callee.ty)
+                        && matches!(
+                            store.ty(crate::under::underlying(&store, callee.ty)),
+                            Type::Interface(_)
+                        )
+                        && !crate::typeset::type_set(&store, callee.ty).is_method_set();
+                    if constraint {
+                        let shown =
+                            crate::typestring::type_string(&store, callee.ty, &*self.qualifier());
+                        let msg = format!("cannot use interface {shown} in conversion (contains specific type constraints or is comparable)");
+                        let at = self.file(env).expr_pos(e);
+                        self.error(env.file, at, msg);
+                        return Operand::invalid(Some(e), self.invalid_type());
+                    }
+                }
                 self.conversion(env, e, arg, callee.ty)
+            }
+            Mode::TypeExpr => {
+                // A conversion takes exactly one argument, without `...`.
+                let file = self.file(env);
+                let shown =
+                    crate::typestring::type_string(&self.store(), callee.ty, &*self.qualifier());
+                match args {
+                    [] => {
+                        let rparen = match file.expr(e).kind {
+                            goescape_syntax::ast::ExprKind::Call { rparen, .. } => rparen,
+                            _ => file.expr_pos(e),
+                        };
+                        let msg = format!("missing argument in conversion to {shown}");
+                        self.error(env.file, rparen, msg);
+                    }
+                    [arg] => {
+                        let x = self.expr(env, *arg);
+                        if x.mode != Mode::Invalid {
+                            let msg = format!("invalid use of ... in conversion to {shown}");
+                            self.error(env.file, file.expr_pos(*arg), msg);
+                        }
+                    }
+                    [.., last] => {
+                        for &arg in args {
+                            self.expr(env, arg);
+                        }
+                        let msg = format!("too many arguments in conversion to {shown}");
+                        self.error(env.file, file.expr_pos(*last), msg);
+                    }
+                }
+                Operand::invalid(Some(e), self.invalid_type())
             }
             Mode::Builtin => match callee.builtin {
                 Some(builtin) => self.builtin_call(env, e, fun, builtin, args, has_dots),
@@ -60,6 +114,15 @@ impl Checker<'_> {
                 Some((*x, indices.to_vec()))
             }
             _ => None,
+        }
+    }
+
+    /// Whether `ty` is a generic defined type or alias, not instantiated.
+    fn is_generic_type(&self, ty: TypeId) -> bool {
+        match self.store().ty(ty) {
+            Type::Named(n) => !n.type_params.is_empty() && n.origin.is_none(),
+            Type::Alias(a) => !a.type_params.is_empty() && a.origin.is_none(),
+            _ => false,
         }
     }
 
@@ -129,22 +192,72 @@ impl Checker<'_> {
                 }
             }
             let arg_params = infer_sig.type_params[sig.type_params.len()..].to_vec();
-            let Some(mut type_args) =
-                self.infer(&infer_sig, &typed, explicit, has_dots, &arg_params)
-            else {
-                return Operand::invalid(Some(e), self.invalid_type());
-            };
+            let mut type_args =
+                match self.infer(&infer_sig, &typed, explicit, has_dots, &arg_params) {
+                    Ok(type_args) => type_args,
+                    Err(failure) => {
+                        // go/types checks the argument count first, and says nothing
+                        // more about invalid arguments.
+                        let (nargs, nparams) = (typed.len(), sig.params.len());
+                        let count_ok = if sig.variadic && !has_dots {
+                            nargs + 1 >= nparams
+                        } else {
+                            nargs == nparams
+                        };
+                        let complete = !matches!(failure, InferFailure::CannotInfer(_))
+                            || super::generics::inference_is_complete(&self.store(), &infer_sig);
+                        if count_ok && complete && operands.iter().all(|x| x.mode != Mode::Invalid)
+                        {
+                            let at = self.file(env).expr_pos(e);
+                            self.report_infer_failure(
+                                env,
+                                at,
+                                Some(fun),
+                                &infer_sig,
+                                &typed,
+                                failure,
+                            );
+                        }
+                        return Operand::invalid(Some(e), self.invalid_type());
+                    }
+                };
             let mut operands = operands;
+            let call_pos = self.file(env).expr_pos(e);
             for (i, generic, range) in generic_args {
                 let arg_type_args = type_args[range].to_vec();
                 let instance = self.instantiate_signature(generic, &arg_type_args);
                 self.record_instance(env, args[i], &arg_type_args, instance);
                 operands[i].ty = instance;
+                if let Type::Signature(arg_sig) = self.store().ty(generic) {
+                    let params = arg_sig.type_params.clone();
+                    self.verify_later(super::satisfy::Verification {
+                        file: env.file,
+                        pos: call_pos,
+                        arg_pos: Vec::new(),
+                        params,
+                        args: arg_type_args,
+                    });
+                }
             }
             type_args.truncate(sig.type_params.len());
             let generic = crate::under::underlying(&self.store(), callee.ty);
             let instantiated = self.instantiate_signature(generic, &type_args);
             self.record_instance(env, fun, &type_args, instantiated);
+            let arg_pos = if explicit.is_empty() {
+                Vec::new()
+            } else {
+                let file = self.file(env);
+                self.explicit_instantiation(env, fun)
+                    .map(|(_, list)| list.iter().map(|&t| file.expr_pos(t)).collect())
+                    .unwrap_or_default()
+            };
+            self.verify_later(super::satisfy::Verification {
+                file: env.file,
+                pos: call_pos,
+                arg_pos,
+                params: sig.type_params.clone(),
+                args: type_args.clone(),
+            });
             let Type::Signature(inst) = self.store().ty(instantiated).clone() else {
                 return Operand::invalid(Some(e), self.invalid_type());
             };
@@ -261,6 +374,47 @@ impl Checker<'_> {
 
     /// Records the signature a builtin has at one call (go/types' `recordBuiltinType`),
     /// on the callee and on any parentheses around it.
+    /// Why `s` cannot be appended to (go/types' `sliceElem`): not a slice, or a type
+    /// parameter whose slices have different element types.
+    fn not_appendable(&self, env: Env, s: &Operand) -> Option<String> {
+        let store = self.store();
+        if s.ty == self.universe.basic(BasicKind::UntypedNil) {
+            return Some("argument must be a slice; have untyped nil".to_owned());
+        }
+        if !crate::predicates::is_valid(&store, crate::under::underlying(&store, s.ty)) {
+            return None;
+        }
+        let q = self.qualifier();
+        let ts = |t: TypeId| crate::typestring::type_string(&store, t, &*q);
+        let mut elem: Option<TypeId> = None;
+        let mut why = None;
+        crate::under::type_set_all(&store, s.ty, &mut |_, u| {
+            let Some(Type::Slice(e)) = u.map(|u| store.ty(u)) else {
+                why = Some(None);
+                return false;
+            };
+            match elem {
+                Some(first) if !crate::predicates::identical(&store, first, *e) => {
+                    why = Some(Some((first, *e)));
+                    false
+                }
+                _ => {
+                    elem = Some(*e);
+                    true
+                }
+            }
+        });
+        let operand = self.operand_string(env, s);
+        match why? {
+            None => Some(format!("argument must be a slice; have {operand}")),
+            Some((a, b)) => Some(format!(
+                "mismatched slice element types {} and {} in {operand}",
+                ts(a),
+                ts(b)
+            )),
+        }
+    }
+
     /// Whether `append(s, y...)` is the special form appending a string's bytes: the
     /// slice's element type is `byte` and every type in `y`'s type set is a string type or
     /// `[]byte`, with at least one string type.
@@ -408,6 +562,21 @@ impl Checker<'_> {
         let int = self.universe.basic(BasicKind::Int);
         let uintptr = self.universe.basic(BasicKind::Uintptr);
         let value = |ty| Operand::new(Mode::Value, e, ty);
+        let needs = match builtin {
+            Builtin::Clear if args.len() == 1 => Some((21, "clear")),
+            Builtin::Min if !args.is_empty() => Some((21, "built-in min")),
+            Builtin::Max if !args.is_empty() => Some((21, "built-in max")),
+            Builtin::Add if args.len() == 2 => Some((17, "unsafe.Add")),
+            Builtin::Slice if args.len() == 2 => Some((17, "unsafe.Slice")),
+            Builtin::SliceData if args.len() == 1 => Some((20, "unsafe.SliceData")),
+            Builtin::String if args.len() == 2 => Some((20, "unsafe.String")),
+            Builtin::StringData if args.len() == 1 => Some((20, "unsafe.StringData")),
+            _ => None,
+        };
+        if let Some((minor, what)) = needs {
+            let at = self.file(env).expr_pos(fun);
+            self.verify_version(env.file, at, minor, || what.to_owned());
+        }
         match builtin {
             Builtin::Len | Builtin::Cap if args.len() == 1 => {
                 let x = self.expr(env, args[0]);
@@ -440,7 +609,11 @@ impl Checker<'_> {
                 let mut x = self.expr(env, args[0]);
                 let t = match x.mode {
                     Mode::Invalid => return Operand::invalid(Some(e), self.invalid_type()),
-                    Mode::TypeExpr => x.ty,
+                    Mode::TypeExpr => {
+                        let at = self.file(env).expr_pos(args[0]);
+                        self.valid_var_type(env.file, at, x.ty);
+                        x.ty
+                    }
                     Mode::NoValue => {
                         let msg = format!("{} used as value", self.operand_string(env, &x));
                         let pos = self.file(env).expr_pos(args[0]);
@@ -461,6 +634,10 @@ impl Checker<'_> {
                                 return Operand::invalid(Some(e), self.invalid_type());
                             }
                         }
+                        let file = self.file(env);
+                        self.verify_version(env.file, file.expr_pos(fun), 26, || {
+                            format!("new({})", file.expr_string(args[0]))
+                        });
                         x.ty
                     }
                 };
@@ -469,7 +646,7 @@ impl Checker<'_> {
                 value(ptr)
             }
             Builtin::Make if !args.is_empty() => {
-                let t = self.type_expr(env, args[0]);
+                let t = self.var_type(env, args[0]);
                 let mut params = vec![t];
                 for &size in &args[1..] {
                     let mut x = self.expr(env, size);
@@ -509,6 +686,13 @@ impl Checker<'_> {
                 }
                 if s.mode == Mode::Invalid {
                     return Operand::invalid(Some(e), self.invalid_type());
+                }
+                if elem.is_none() {
+                    if let Some(why) = self.not_appendable(env, &s) {
+                        let at = self.operand_pos(env, &s, self.file(env).expr_pos(args[0]));
+                        self.error(env.file, at, format!("invalid append: {why}"));
+                        return Operand::invalid(Some(e), self.invalid_type());
+                    }
                 }
                 if let Some(elem) = elem {
                     // Recorded as `func([]E, ...E) []E`.

@@ -51,10 +51,14 @@ impl Checker<'_> {
         }
         self.attach_methods();
         self.check_pending_valid_types();
-        self.check_delayed_bodies();
+        self.check_delayed();
         self.instantiate_promoted_methods();
         self.init_order();
         self.unused_imports();
+        // As go/types, only for packages without errors so far.
+        if self.errors.is_empty() {
+            self.monomorph();
+        }
         // Untyped expressions whose type was never fixed keep their untyped type.
         let mut remaining: Vec<_> = self.untyped.drain().collect();
         remaining.sort_by_key(|((file, expr), _)| (*file, *expr));
@@ -279,7 +283,7 @@ impl Checker<'_> {
         lhs: &[ObjId],
     ) {
         if let Some(ty) = ty {
-            let t = self.type_expr(env, ty);
+            let t = self.var_type(env, ty);
             for &var in if lhs.is_empty() {
                 std::slice::from_ref(&obj)
             } else {
@@ -306,10 +310,17 @@ impl Checker<'_> {
             return;
         }
         let mut x = self.expr(env, init);
+        let declared = self.arena.objects[obj.index as usize].ty;
         if x.mode == Mode::Invalid {
             return;
         }
-        let declared = self.arena.objects[obj.index as usize].ty;
+        if declared.is_none() {
+            self.non_generic(env, &mut x);
+            if x.mode == Mode::Invalid {
+                self.arena.objects[obj.index as usize].ty = Some(self.invalid_type());
+                return;
+            }
+        }
         let target =
             declared.unwrap_or_else(|| crate::predicates::default_type(&self.store(), x.ty));
         if is_untyped(&self.store(), x.ty) {
@@ -353,6 +364,19 @@ impl Checker<'_> {
         obj: ObjId,
         spec: &goescape_syntax::ast::TypeSpec,
     ) {
+        let first_type_param = spec.type_params.as_ref().and_then(|l| l.list.first());
+        let first_type_param = first_type_param.map(|f| self.file(env).field_pos(f));
+        if spec.assign.is_valid() {
+            // The highest version needed first, as go/types reports it.
+            let reported = first_type_param.is_some_and(|at| {
+                !self.verify_version(env.file, at, 23, || "generic type alias".to_owned())
+            });
+            if !reported {
+                self.verify_version(env.file, spec.assign, 9, || "type alias".to_owned());
+            }
+        } else if let Some(at) = first_type_param {
+            self.verify_version(env.file, at, 18, || "type parameter".to_owned());
+        }
         if spec.type_params.is_some() && spec.assign.is_valid() {
             return; // generic aliases are checked by a later part of the checker
         }
@@ -447,7 +471,7 @@ impl Checker<'_> {
                     recv_type_params = params;
                     ty
                 } else {
-                    self.type_expr(func_env, ty_expr)
+                    self.var_type(func_env, ty_expr)
                 };
                 let var = ObjKind::Var(VarInfo {
                     kind: VarKind::Receiver,
@@ -496,7 +520,7 @@ impl Checker<'_> {
         if func.body.is_some() {
             // Bodies are checked once every package-level declaration is (as go/types
             // delays them), so that what they refer to is checked in declaration order.
-            self.delayed_bodies.push((
+            self.delayed.push(super::Delayed::Body(
                 Env {
                     func: Some(sig_ty),
                     ..func_env
@@ -507,22 +531,43 @@ impl Checker<'_> {
         }
     }
 
-    /// Checks the function bodies set aside by `func_decl`, in source order.
-    fn check_delayed_bodies(&mut self) {
-        let mut index = 0;
-        while index < self.delayed_bodies.len() {
-            let (env, decl_index, func_obj) = self.delayed_bodies[index];
+    /// Does the work set aside so far, in the order it was set aside (what it sets aside
+    /// in turn comes after it): the function bodies `func_decl` queued and the
+    /// instantiations to verify.
+    fn check_delayed(&mut self) {
+        self.process_delayed(0);
+    }
+
+    /// Does the work set aside from index `top` on (what it sets aside in turn included),
+    /// then forgets it.
+    pub(super) fn process_delayed(&mut self, top: usize) {
+        let mut index = top;
+        while index < self.delayed.len() {
+            let item = std::mem::replace(&mut self.delayed[index], super::Delayed::Done);
             index += 1;
-            self.current_decl = Some(func_obj);
-            let file = self.file(env);
-            if let Decl::Func(func) = &file.decls[decl_index] {
-                if let Some(body) = &func.body {
-                    self.func_body(env, body);
+            match item {
+                super::Delayed::Body(env, decl_index, func_obj) => {
+                    let outer = self.current_decl;
+                    self.current_decl = Some(func_obj);
+                    let file = self.file(env);
+                    if let Decl::Func(func) = &file.decls[decl_index] {
+                        if let Some(body) = &func.body {
+                            self.func_body(env, body);
+                        }
+                    }
+                    self.current_decl = outer;
                 }
+                super::Delayed::Verify(verification) => self.verify(&verification),
+                super::Delayed::EmbeddedMethods {
+                    file,
+                    iface,
+                    embed_pos,
+                } => self.check_embedded_methods(file, iface, &embed_pos),
+                super::Delayed::VarType { file, at, ty } => self.check_var_type(file, at, ty),
+                super::Delayed::Done => {}
             }
         }
-        self.delayed_bodies.clear();
-        self.current_decl = None;
+        self.delayed.truncate(top);
     }
 
     /// The receiver type `T[A, B]` / `*T[A, B]` of a method of a generic type: the names in
@@ -583,6 +628,7 @@ impl Checker<'_> {
             .zip(params.iter().copied())
             .collect();
         for (&param, &original) in params.iter().zip(&generic.type_params) {
+            self.mono.record_canon(param, original);
             let constraint = match self.store().ty(original) {
                 Type::TypeParam(tp) => tp.constraint,
                 _ => None,

@@ -80,6 +80,9 @@ impl Checker<'_> {
                     LitKind::Char => (LiteralKind::Char, BasicKind::UntypedRune),
                     LitKind::String => (LiteralKind::String, BasicKind::UntypedString),
                 };
+                if matches!(kind, LitKind::Int | LitKind::Float | LitKind::Imag) {
+                    self.numeric_literal_version(env, *span, *kind);
+                }
                 let value = make_from_literal(file.bytes(*span), literal);
                 if value.is_unknown() {
                     let msg = format!("malformed constant: {}", file.text(*span));
@@ -90,6 +93,8 @@ impl Checker<'_> {
             }
             ExprKind::Paren { x, .. } => {
                 let mut inner = self.expr(env, *x);
+                // Inference does not look through parentheses.
+                self.non_generic(env, &mut inner);
                 inner.expr = Some(e);
                 inner
             }
@@ -115,7 +120,7 @@ impl Checker<'_> {
                         elt,
                         ..
                     } if matches!(file.expr(*len).kind, ExprKind::Ellipsis { .. }) => {
-                        let elem = self.type_expr(env, *elt);
+                        let elem = self.var_type(env, *elt);
                         let array = self.arena.add_type(Type::Array {
                             len: Some(elts.len() as u64),
                             elem,
@@ -197,23 +202,100 @@ impl Checker<'_> {
             ExprKind::TypeAssert {
                 x, ty: Some(ty), ..
             } => {
-                self.expr(env, *x);
-                let t = self.type_expr(env, *ty);
+                let subject = self.expr(env, *x);
+                if subject.mode == Mode::Invalid {
+                    return self.invalid(e);
+                }
+                let store = self.store();
+                if crate::under::is_type_param(&store, subject.ty) {
+                    let msg = format!(
+                        "invalid operation: cannot use type assertion on type parameter value {}",
+                        self.operand_string(env, &subject)
+                    );
+                    let at = self.operand_pos(env, &subject, file.expr_pos(*x));
+                    self.error(env.file, at, msg);
+                    return self.invalid(e);
+                }
+                let subject_under = crate::under::underlying(&store, subject.ty);
+                if !matches!(store.ty(subject_under), Type::Interface(_)) {
+                    if crate::predicates::is_valid(&store, subject_under) {
+                        let msg = format!(
+                            "invalid operation: {} is not an interface",
+                            self.operand_string(env, &subject)
+                        );
+                        let at = self.operand_pos(env, &subject, file.expr_pos(*x));
+                        self.error(env.file, at, msg);
+                    }
+                    return self.invalid(e);
+                }
+                let t = self.var_type(env, *ty);
+                if let Some(cause) = self.impossible_assertion(subject.ty, t) {
+                    let store = self.store();
+                    let q = self.qualifier();
+                    let msg = format!(
+                        "impossible type assertion: {}\n\t{} does not implement {} {cause}",
+                        file.expr_string(e),
+                        crate::typestring::type_string(&store, t, &*q),
+                        crate::typestring::type_string(&store, subject.ty, &*q),
+                    );
+                    drop(q);
+                    self.error(env.file, file.expr_pos(e), msg);
+                }
                 Operand::new(Mode::CommaOk, e, t)
             }
             ExprKind::Star { x, .. } => {
-                let base = self.expr(env, *x);
+                let mut base = self.expr(env, *x);
+                self.non_generic(env, &mut base);
                 match base.mode {
                     Mode::Invalid => self.invalid(e),
                     Mode::TypeExpr => {
+                        let at = file.expr_pos(*x);
+                        self.valid_var_type(env.file, at, base.ty);
                         let ty = self.arena.add_type(Type::Pointer(base.ty));
                         Operand::new(Mode::TypeExpr, e, ty)
                     }
                     _ => {
                         let store = self.store();
-                        match store.ty(Self::core_under(&store, base.ty)) {
-                            Type::Pointer(elem) => Operand::new(Mode::Variable, e, *elem),
-                            _ => self.invalid(e),
+                        let mut elem: Option<TypeId> = None;
+                        // What is wrong: the operand cannot be indirected (true), or its
+                        // pointers have different base types (false).
+                        let mut failure: Option<bool> = None;
+                        let all_pointers = crate::under::under_is(&store, base.ty, &mut |u| {
+                            let Some(u) = u else {
+                                failure = Some(true);
+                                return false;
+                            };
+                            match store.ty(u) {
+                                Type::Pointer(p) => {
+                                    if elem.is_some_and(|b| !identical(&store, b, *p)) {
+                                        failure = Some(false);
+                                        return false;
+                                    }
+                                    elem = Some(*p);
+                                    true
+                                }
+                                Type::Basic(b) if b.kind == BasicKind::Invalid => false,
+                                _ => {
+                                    failure = Some(true);
+                                    false
+                                }
+                            }
+                        });
+                        match (all_pointers, elem) {
+                            (true, Some(elem)) => Operand::new(Mode::Variable, e, elem),
+                            _ => {
+                                if let Some(cannot) = failure {
+                                    let operand = self.operand_string(env, &base);
+                                    let msg = if cannot {
+                                        format!("invalid operation: cannot indirect {operand}")
+                                    } else {
+                                        format!("invalid operation: pointers of {operand} must have identical base types")
+                                    };
+                                    let at = self.operand_pos(env, &base, file.expr_pos(*x));
+                                    self.error(env.file, at, msg);
+                                }
+                                self.invalid(e)
+                            }
                         }
                     }
                 }
@@ -226,11 +308,18 @@ impl Checker<'_> {
                 let ch = self.expr(env, *x);
                 match ch.mode {
                     Mode::Invalid => self.invalid(e),
-                    _ => {
+                    Mode::TypeExpr | Mode::NoValue | Mode::Builtin => {
                         let store = self.store();
                         match store.ty(Self::core_under(&store, ch.ty)) {
                             Type::Chan { elem, .. } => Operand::new(Mode::CommaOk, e, *elem),
                             _ => self.invalid(e),
+                        }
+                    }
+                    _ => {
+                        let at = self.operand_pos(env, &ch, file.expr_pos(*x));
+                        match self.checked_chan_elem(env, at, &ch, true) {
+                            Some(elem) => Operand::new(Mode::CommaOk, e, elem),
+                            None => self.invalid(e),
                         }
                     }
                 }
@@ -285,11 +374,12 @@ impl Checker<'_> {
             }
             Err(reason) => {
                 let store = self.store();
-                let shown = crate::typestring::type_string(
-                    &store,
-                    crate::under::underlying(&store, target),
-                    &*self.qualifier(),
-                );
+                let shown_ty = if crate::under::is_type_param(&store, target) {
+                    target
+                } else {
+                    crate::under::underlying(&store, target)
+                };
+                let shown = crate::typestring::type_string(&store, shown_ty, &*self.qualifier());
                 let what = self.operand_string(env, x);
                 let msg = match reason {
                     ConversionError::Truncated => format!("{what} truncated to {shown}"),
@@ -325,6 +415,13 @@ impl Checker<'_> {
                 .ok_or(ConversionError::Invalid);
         }
         if crate::under::is_type_param(&store, target) {
+            // The value must fit each type of the type set.
+            let fits = crate::under::under_is(&store, target, &mut |u| {
+                u.is_some_and(|u| self.implicit_type_and_value(x, u).is_ok())
+            });
+            if !fits {
+                return Err(ConversionError::Invalid);
+            }
             // Untyped nil stays untyped; other untyped values take the type parameter.
             return Ok(if x.ty == untyped_nil {
                 (untyped_nil, None)
@@ -741,6 +838,52 @@ impl Checker<'_> {
         op: Token,
         op_pos: goescape_syntax::Pos,
     ) -> Operand {
+        if let Some((on_x, cause)) = self.comparison_failure(&x, &y, op) {
+            let file = self.file(env);
+            let msg = format!("invalid operation: {} ({cause})", file.expr_string(e));
+            let at = self.operand_pos(env, if on_x { &x } else { &y }, op_pos);
+            self.error(env.file, at, msg);
+            return self.invalid(e);
+        }
+        let store = self.store();
+        let untyped_bool = self.universe.basic(BasicKind::UntypedBool);
+        if x.mode == Mode::Constant && y.mode == Mode::Constant {
+            let (xv, yv) = (
+                x.value.unwrap_or_else(Value::unknown),
+                y.value.unwrap_or_else(Value::unknown),
+            );
+            let op = match op {
+                Token::Eql => CompareOp::Eq,
+                Token::Neq => CompareOp::Ne,
+                Token::Lss => CompareOp::Lt,
+                Token::Leq => CompareOp::Le,
+                Token::Gtr => CompareOp::Gt,
+                _ => CompareOp::Ge,
+            };
+            let value = Value::from_bool(compare(&xv, op, &yv));
+            return Operand::constant(e, untyped_bool, value);
+        }
+        // The operands get their default types now.
+        let defaults = [
+            (x.expr, default_type(&store, x.ty)),
+            (y.expr, default_type(&store, y.ty)),
+        ];
+        for (expr, ty) in defaults {
+            if let Some(expr) = expr {
+                self.update_expr_type(env, expr, ty, true);
+            }
+        }
+        Operand::new(Mode::Value, e, untyped_bool)
+    }
+
+    /// Why `x op y` is not a valid comparison, as go/types words it, and whether the error
+    /// is about `x` (else `y`); None if it is valid.
+    pub(super) fn comparison_failure(
+        &self,
+        x: &Operand,
+        y: &Operand,
+        op: Token,
+    ) -> Option<(bool, String)> {
         let store = self.store();
         let untyped_nil = self.universe.basic(BasicKind::UntypedNil);
         let nil_comparison = (x.ty == untyped_nil && has_nil(&store, y.ty))
@@ -797,7 +940,8 @@ impl Checker<'_> {
                 None => cause(y.ty).map(|why| (false, why)),
             }
         };
-        if let Some((mut on_x, mut cause)) = failure {
+        let (mut on_x, mut cause) = failure?;
+        {
             let op_str = op.as_str();
             if cause.is_empty() {
                 let (x_param, y_param) = (
@@ -822,40 +966,8 @@ impl Checker<'_> {
                     cause = format!("operator {op_str} not defined on {what}");
                 }
             }
-            let file = self.file(env);
-            let msg = format!("invalid operation: {} ({cause})", file.expr_string(e));
-            let at = self.operand_pos(env, if on_x { &x } else { &y }, op_pos);
-            self.error(env.file, at, msg);
-            return self.invalid(e);
         }
-        let untyped_bool = self.universe.basic(BasicKind::UntypedBool);
-        if x.mode == Mode::Constant && y.mode == Mode::Constant {
-            let (xv, yv) = (
-                x.value.unwrap_or_else(Value::unknown),
-                y.value.unwrap_or_else(Value::unknown),
-            );
-            let op = match op {
-                Token::Eql => CompareOp::Eq,
-                Token::Neq => CompareOp::Ne,
-                Token::Lss => CompareOp::Lt,
-                Token::Leq => CompareOp::Le,
-                Token::Gtr => CompareOp::Gt,
-                _ => CompareOp::Ge,
-            };
-            let value = Value::from_bool(compare(&xv, op, &yv));
-            return Operand::constant(e, untyped_bool, value);
-        }
-        // The operands get their default types now.
-        let defaults = [
-            (x.expr, default_type(&store, x.ty)),
-            (y.expr, default_type(&store, y.ty)),
-        ];
-        for (expr, ty) in defaults {
-            if let Some(expr) = expr {
-                self.update_expr_type(env, expr, ty, true);
-            }
-        }
-        Operand::new(Mode::Value, e, untyped_bool)
+        Some((on_x, cause))
     }
 
     fn shift(
@@ -904,7 +1016,17 @@ impl Checker<'_> {
                 y.value = Some(y_int.clone());
             }
             count = Some(y_int);
-        } else if y_untyped && !y_integer {
+        } else if y_integer {
+            if !crate::predicates::all_unsigned(&store, y.ty) && !self.allow_version(env.file, 13) {
+                let msg = format!(
+                    "invalid operation: signed shift count {} requires go1.13 or later",
+                    self.operand_string(env, &y)
+                );
+                let at = self.operand_pos(env, &y, op_pos);
+                self.error(env.file, at, msg);
+                return self.invalid(e);
+            }
+        } else if y_untyped {
             self.convert_untyped(env, &mut y, uint);
             if y.mode == Mode::Invalid {
                 return self.invalid(e);
@@ -978,7 +1100,41 @@ impl Checker<'_> {
         let store = self.store();
         let constant_arg = x.mode == Mode::Constant;
         if !constant_arg || !is_const_type(&store, target) {
-            // A value conversion (convertibility is not checked yet). An untyped argument
+            if let Some((minor, what)) = self.slice_to_array_conversion(x.ty, target) {
+                if !self.allow_version(env.file, minor) {
+                    let shown = crate::typestring::type_string(&store, target, &*self.qualifier());
+                    let msg = format!(
+                        "cannot convert {} to type {shown}: conversion of slice to {what} requires go1.{minor} or later",
+                        self.operand_string(env, &x)
+                    );
+                    let at = self.operand_pos(env, &x, self.file(env).expr_pos(e));
+                    self.error(env.file, at, msg);
+                    return self.invalid(e);
+                }
+            }
+            if let Some(cause) = self.conversion_failure(env, &x, target) {
+                // A constant converted to a type parameter is no constant any more, and is
+                // described as such.
+                let mut shown_x = x.clone();
+                if shown_x.mode == Mode::Constant {
+                    shown_x.mode = Mode::Value;
+                }
+                let store = self.store();
+                let shown = crate::typestring::type_string(&store, target, &*self.qualifier());
+                let mut msg = format!(
+                    "cannot convert {} to type {shown}",
+                    self.operand_string(env, &shown_x)
+                );
+                if !cause.is_empty() {
+                    msg.push_str(": ");
+                    msg.push_str(&cause);
+                }
+                let at = self.operand_pos(env, &x, self.file(env).expr_pos(e));
+                self.error(env.file, at, msg);
+                return self.invalid(e);
+            }
+            let store = self.store();
+            // A value conversion. An untyped argument
             // keeps its default type where the target cannot hold a constant.
             if is_untyped(&store, x.ty) {
                 let untyped_nil = self.universe.basic(BasicKind::UntypedNil);
@@ -1045,6 +1201,74 @@ impl Checker<'_> {
         x
     }
 
+    /// Why a value of the interface type `v` can never hold a `t` (go/types'
+    /// `assertableTo`): `t` lacks a method of `v`; None if it may.
+    pub(super) fn impossible_assertion(&mut self, v: TypeId, t: TypeId) -> Option<String> {
+        let store = self.store();
+        if !crate::predicates::is_valid(&store, t) || is_interface(&store, t) {
+            return None;
+        }
+        let missing = self.missing_method_in(t, v, false)?;
+        Some(self.missing_method_cause(t, missing))
+    }
+
+    /// Reports a generic type or function used without instantiation where nothing could
+    /// instantiate it (go/types' `nonGeneric` without a target type), and invalidates `x`.
+    pub(super) fn non_generic(&mut self, env: Env, x: &mut Operand) {
+        let what = {
+            let store = self.store();
+            match (x.mode, store.ty(x.ty)) {
+                (Mode::TypeExpr, Type::Named(n))
+                    if !n.type_params.is_empty() && n.origin.is_none() =>
+                {
+                    "type"
+                }
+                (Mode::TypeExpr, Type::Alias(a))
+                    if !a.type_params.is_empty() && a.origin.is_none() =>
+                {
+                    "type"
+                }
+                (Mode::Value | Mode::Variable, Type::Signature(sig))
+                    if !sig.type_params.is_empty() =>
+                {
+                    "function"
+                }
+                _ => return,
+            }
+        };
+        let Some(e) = x.expr else { return };
+        let file = self.file(env);
+        let msg = format!(
+            "cannot use generic {what} {} without instantiation",
+            file.expr_string(e)
+        );
+        self.error(env.file, file.expr_pos(e), msg);
+        *x = Operand::invalid(Some(e), self.invalid_type());
+    }
+
+    /// For a conversion of a slice to an array (Go 1.20) or to a pointer to an array
+    /// (Go 1.17) with the same element type: the version it needs and what it is called.
+    fn slice_to_array_conversion(&self, from: TypeId, to: TypeId) -> Option<(u32, &'static str)> {
+        let store = self.store();
+        use crate::under::{is_type_param, underlying};
+        if is_type_param(&store, from) || is_type_param(&store, to) {
+            return None;
+        }
+        let Type::Slice(elem) = store.ty(underlying(&store, from)) else {
+            return None;
+        };
+        match store.ty(underlying(&store, to)) {
+            Type::Array { elem: a, .. } if identical(&store, *elem, *a) => Some((20, "array")),
+            Type::Pointer(base) => match store.ty(underlying(&store, *base)) {
+                Type::Array { elem: a, .. } if identical(&store, *elem, *a) => {
+                    Some((17, "array pointer"))
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// Records that an import's package name is referred to.
     fn mark_package_used(&mut self, pkg_name: crate::ids::ObjId) {
         if pkg_name.pkg != self.arena.idx {
@@ -1069,6 +1293,14 @@ impl Checker<'_> {
                 }
                 match self.lookup(env, &name) {
                     Some(obj) => {
+                        if obj.pkg == self.universe.scope.pkg
+                            && (name == "comparable" || name == "any")
+                            && !self.verify_version(env.file, ident.pos(), 18, || {
+                                format!("predeclared {name}")
+                            })
+                        {
+                            return self.invalid(e);
+                        }
                         // A dot-imported name uses its import.
                         if let Some(&pkg_name) = self.dot_imports.get(&(env.file, obj)) {
                             self.mark_package_used(pkg_name);
@@ -1296,7 +1528,7 @@ impl Checker<'_> {
         generic: Operand,
         type_args: &[ExprId],
     ) -> Operand {
-        let explicit: Vec<TypeId> = type_args.iter().map(|&t| self.type_expr(env, t)).collect();
+        let explicit: Vec<TypeId> = type_args.iter().map(|&t| self.var_type(env, t)).collect();
         let store = self.store();
         let generic_sig = crate::under::underlying(&store, generic.ty);
         let Type::Signature(sig) = store.ty(generic_sig).clone() else {
@@ -1305,11 +1537,33 @@ impl Checker<'_> {
         if explicit.len() > sig.type_params.len() {
             return self.invalid(e);
         }
-        let Some(all) = self.infer(&sig, &[], &explicit, false, &[]) else {
-            return self.invalid(e);
+        // `f[*P]` inside f itself: f's parameters are renamed for inference.
+        let infer_sig = self
+            .renamed_for_recursion(&sig, &explicit)
+            .unwrap_or_else(|| sig.clone());
+        let all = match self.infer(&infer_sig, &[], &explicit, false, &[]) {
+            Ok(all) => all,
+            Err(failure) => {
+                // Without a call, the context (an assignment to a function type, say)
+                // may determine the rest, which is not inferred here: only a type
+                // argument that contradicts its constraint is reported.
+                if let super::generics::InferFailure::CoreMismatch { .. } = failure {
+                    let at = self.file(env).expr_pos(e);
+                    self.report_infer_failure(env, at, None, &sig, &[], failure);
+                }
+                return self.invalid(e);
+            }
         };
         let instance = self.instantiate_signature(generic_sig, &all);
         self.record_instance(env, e, &all, instance);
+        let file = self.file(env);
+        self.verify_later(super::satisfy::Verification {
+            file: env.file,
+            pos: file.expr_pos(e),
+            arg_pos: type_args.iter().map(|&t| file.expr_pos(t)).collect(),
+            params: sig.type_params.clone(),
+            args: all,
+        });
         Operand::new(Mode::Value, e, instance)
     }
 

@@ -70,7 +70,12 @@ impl Checker<'_> {
             if count == 0 {
                 continue;
             }
-            let t = self.type_expr(env, bound);
+            let mut t = self.type_expr(env, bound);
+            if crate::under::is_type_param(&self.store(), t) {
+                let pos = self.file(env).expr_pos(bound);
+                self.error(env.file, pos, "cannot use a type parameter as constraint");
+                t = self.invalid_type();
+            }
             let store = self.store();
             let under = crate::under::underlying(&store, t);
             let is_interface = matches!(store.ty(under), Type::Interface(_))
@@ -620,9 +625,9 @@ impl Checker<'_> {
         }))
     }
 
-    /// Infers the type arguments of a call of a generic function from its arguments' types
-    /// (untyped constant arguments last, as their default types); None if some parameter
-    /// stays unknown.
+    /// Infers the type arguments of a call of a generic function from its arguments' types,
+    /// in go/types' order: typed arguments, then the core types of constraints, then the
+    /// default types of untyped constant arguments for parameters still unknown.
     /// With `has_dots` (`f(xs...)`), the last argument is the variadic slice itself.
     pub(super) fn infer(
         &mut self,
@@ -631,7 +636,11 @@ impl Checker<'_> {
         explicit: &[TypeId],
         has_dots: bool,
         arg_params: &[TypeId],
-    ) -> Option<Vec<TypeId>> {
+    ) -> Result<Vec<TypeId>, InferFailure> {
+        // All type arguments given: nothing to infer.
+        if explicit.len() == sig.type_params.len() {
+            return Ok(explicit.to_vec());
+        }
         let mut bound: FxHashMap<TypeId, TypeId> = FxHashMap::default();
         for (&p, &a) in sig.type_params.iter().zip(explicit) {
             bound.insert(p, a);
@@ -652,55 +661,49 @@ impl Checker<'_> {
                 param_types.get(i).copied()
             }
         };
-        // Typed arguments first, then untyped ones: a type parameter that only untyped
-        // constants determine takes the default type of the largest of their kinds
-        // (`f(1, 2.5)` infers float64), as go/types' "maximum untyped type".
-        let mut max_untyped: Vec<(TypeId, TypeId)> = Vec::new();
-        for pass in 0..2 {
-            for (i, &(_, arg_ty)) in args.iter().enumerate() {
-                let store = self.store();
-                let untyped = is_untyped(&store, arg_ty);
-                if (pass == 0) == untyped {
-                    continue;
-                }
-                let Some(param) = param_at(i, &store) else {
-                    continue;
-                };
-                // Untyped nil says nothing about a type parameter.
-                if matches!(store.ty(arg_ty), Type::Basic(b) if b.kind == crate::basic::BasicKind::UntypedNil)
-                {
-                    continue;
-                }
-                let arg = if untyped {
-                    default_type(&store, arg_ty)
-                } else {
-                    arg_ty
-                };
-                if untyped && !sig.type_params.contains(&param) {
-                    continue;
-                }
-                if untyped {
-                    if bound.contains_key(&param) {
-                        continue;
-                    }
-                    match max_untyped.iter_mut().find(|(p, _)| *p == param) {
-                        Some((_, max)) => *max = max_untyped_type(&store, *max, arg_ty)?,
-                        None => max_untyped.push((param, arg_ty)),
-                    }
-                    continue;
-                }
-                unify(&store, &sig.type_params, arg_params, param, arg, &mut bound);
-            }
-        }
-        for (param, max) in max_untyped {
+        // Typed arguments first; untyped constant arguments of a bare type parameter are
+        // set aside (argument index, parameter).
+        let mut untyped_args: Vec<(usize, TypeId)> = Vec::new();
+        for (i, &(_, arg_ty)) in args.iter().enumerate() {
             let store = self.store();
-            bound
-                .entry(param)
-                .or_insert_with(|| default_type(&store, max));
+            let Some(param) = param_at(i, &store) else {
+                continue;
+            };
+            if is_untyped(&store, arg_ty) {
+                // Untyped nil says nothing about a type parameter.
+                let is_nil = matches!(store.ty(arg_ty), Type::Basic(b) if b.kind == crate::basic::BasicKind::UntypedNil);
+                if !is_nil && sig.type_params.contains(&param) {
+                    untyped_args.push((i, param));
+                }
+                continue;
+            }
+            let explicitly_given =
+                sig.type_params[..explicit.len().min(sig.type_params.len())].contains(&param);
+            if let (Some(&bx), false) = (bound.get(&param), explicitly_given) {
+                if sig.type_params.contains(&param)
+                    && !arg_params.contains(&param)
+                    && bindings_conflict(&store, &sig.type_params, bx, arg_ty)
+                {
+                    return Err(InferFailure::ArgMismatch {
+                        arg: i,
+                        param,
+                        bound: bx,
+                    });
+                }
+            }
+            unify(
+                &store,
+                &sig.type_params,
+                arg_params,
+                param,
+                arg_ty,
+                &mut bound,
+            );
         }
-        // Core types of constraints: `S ~[]E` with S known gives E.
+        // Core types of constraints: `S ~[]E` with S known gives E; a single specific type
+        // without tilde is the argument of a parameter still unknown.
         for _ in 0..sig.type_params.len() {
-            for &p in &sig.type_params {
+            for (index, &p) in sig.type_params.iter().enumerate() {
                 let store = self.store();
                 let Type::TypeParam(tp) = store.ty(p) else {
                     continue;
@@ -711,31 +714,74 @@ impl Checker<'_> {
                 let set = crate::typeset::type_set(&store, constraint);
                 // A single specific term (`~[]E`, `*T`) is the constraint's core type.
                 let core = match set.terms.specific_terms().as_deref() {
-                    Some([only]) => only.ty,
+                    Some([only]) => *only,
                     _ => continue,
                 };
                 match bound.get(&p).copied() {
                     Some(arg) => {
                         let arg_under = Self::core_under(&store, arg);
+                        let mismatch = if contains_params(&store, core.ty, &sig.type_params) {
+                            // Only a different kind of type is sure not to unify.
+                            constructors_differ(&store, core.ty, arg_under)
+                        } else {
+                            !identical(&store, core.ty, arg_under)
+                                && (core.tilde || !identical(&store, core.ty, arg))
+                        };
+                        if mismatch && !contains_params(&store, arg, &sig.type_params) {
+                            return Err(InferFailure::CoreMismatch { param: index, arg });
+                        }
                         unify(
                             &store,
                             &sig.type_params,
                             arg_params,
-                            core,
+                            core.ty,
                             arg_under,
                             &mut bound,
                         );
                     }
-                    None if !contains_params(&store, core, &sig.type_params) => {
-                        bound.insert(p, core);
+                    None if !core.tilde => {
+                        bound.insert(p, core.ty);
                     }
                     None => {}
                 }
             }
         }
+        // Untyped constants: a type parameter only they determine takes the default type
+        // of the largest of their kinds (`f(1, 2.5)` infers float64), as go/types'
+        // "maximum untyped type".
+        let mut max_untyped: Vec<(TypeId, TypeId)> = Vec::new();
+        for (i, param) in untyped_args {
+            if bound.contains_key(&param) {
+                continue;
+            }
+            let arg_ty = args[i].1;
+            let store = self.store();
+            match max_untyped.iter_mut().find(|(p, _)| *p == param) {
+                Some((_, max)) => match max_untyped_type(&store, *max, arg_ty) {
+                    Some(m) => *max = m,
+                    None => {
+                        return Err(InferFailure::MismatchedUntyped {
+                            arg: i,
+                            max: *max,
+                            param,
+                        })
+                    }
+                },
+                None => max_untyped.push((param, arg_ty)),
+            }
+        }
+        for (param, max) in max_untyped {
+            let store = self.store();
+            bound
+                .entry(param)
+                .or_insert_with(|| default_type(&store, max));
+        }
         let mut result = Vec::new();
-        for &p in &sig.type_params {
-            let mut ty = *bound.get(&p)?;
+        for (index, &p) in sig.type_params.iter().enumerate() {
+            let Some(&found) = bound.get(&p) else {
+                return Err(InferFailure::CannotInfer(index));
+            };
+            let mut ty = found;
             // Arguments may mention other parameters (`func F[S ~[]E, E any]`): resolve them.
             for _ in 0..sig.type_params.len() {
                 let map: TypeMap = bound.iter().map(|(&k, &v)| (k, v)).collect();
@@ -745,10 +791,138 @@ impl Checker<'_> {
                 }
                 ty = next;
             }
+            // What still mentions a parameter (`P interface{ *P }`) is not inferred.
+            if contains_params(&self.store(), ty, &sig.type_params) {
+                return Err(InferFailure::CannotInfer(index));
+            }
             result.push(ty);
         }
-        Some(result)
+        Ok(result)
     }
+}
+
+/// Whether inference that found no type argument for some parameter of `sig` is as
+/// complete as go/types' would be: it does not unify methods, so a parameter or
+/// constraint type with methods that mention type parameters (`func f[T any](I[T])`
+/// called with a type implementing `I[int]`) might have told go/types more.
+pub(super) fn inference_is_complete(store: &crate::store::TypeStore<'_>, sig: &Signature) -> bool {
+    let params = &sig.type_params;
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut work: Vec<TypeId> = sig.params.iter().filter_map(|&p| store.obj(p).ty).collect();
+    for &p in params {
+        if let Type::TypeParam(tp) = store.ty(p) {
+            work.extend(tp.constraint);
+        }
+    }
+    while let Some(ty) = work.pop() {
+        if !seen.insert(ty) || seen.len() > 10_000 {
+            continue;
+        }
+        match store.ty(ty) {
+            Type::Pointer(e)
+            | Type::Slice(e)
+            | Type::Array { elem: e, .. }
+            | Type::Chan { elem: e, .. } => work.push(*e),
+            Type::Map { key, elem } => work.extend([*key, *elem]),
+            Type::Named(n) => {
+                work.extend(n.type_args.iter().copied());
+                work.extend(n.underlying);
+            }
+            Type::Alias(a) => work.extend(a.rhs),
+            Type::Signature(s) => work.extend(
+                s.params
+                    .iter()
+                    .chain(&s.results)
+                    .filter_map(|&v| store.obj(v).ty),
+            ),
+            Type::Struct(st) => work.extend(st.fields.iter().filter_map(|&v| store.obj(v).ty)),
+            Type::Union(terms) => work.extend(terms.iter().map(|t| t.ty)),
+            Type::Interface(_) => {
+                let set = crate::typeset::type_set(store, ty);
+                for m in set.methods {
+                    if let Some(m_ty) = store.obj(m).ty {
+                        if contains_params(store, m_ty, params) {
+                            return false;
+                        }
+                    }
+                }
+                if let Type::Interface(iface) = store.ty(ty) {
+                    work.extend(iface.embeddeds.iter().copied());
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Why inference failed.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum InferFailure {
+    /// The type parameter at this index stays unknown.
+    CannotInfer(usize),
+    /// The untyped constant argument at index `arg` cannot share a type with the earlier
+    /// ones of parameter `param` (the largest of which is `max`).
+    MismatchedUntyped {
+        arg: usize,
+        max: TypeId,
+        param: TypeId,
+    },
+    /// The type argument `arg` of the parameter at index `param` does not match its
+    /// constraint's core type.
+    CoreMismatch { param: usize, arg: TypeId },
+    /// The typed argument at index `arg` does not match what the type parameter `param`
+    /// (its parameter's type) was inferred to be so far, `bound`.
+    ArgMismatch {
+        arg: usize,
+        param: TypeId,
+        bound: TypeId,
+    },
+}
+
+/// Whether a type parameter bound to `bx` cannot also match an argument of type `y`
+/// (go/types' inexact unification fails): decided only where it is sure, for types that
+/// do not mention the parameters being inferred.
+fn bindings_conflict(
+    store: &crate::store::TypeStore<'_>,
+    params: &[TypeId],
+    bx: TypeId,
+    y: TypeId,
+) -> bool {
+    use crate::predicates::has_name;
+    use crate::under::{is_type_param, underlying};
+    if identical(store, bx, y)
+        || contains_params(store, bx, params)
+        || contains_params(store, y, params)
+    {
+        return false;
+    }
+    // Type parameters of the enclosing function match through their core types, unless
+    // the other side has a name.
+    if is_type_param(store, bx) || is_type_param(store, y) {
+        let other = if is_type_param(store, bx) { y } else { bx };
+        return has_name(store, other) && !is_type_param(store, other);
+    }
+    let (bu, yu) = (underlying(store, bx), underlying(store, y));
+    let (bi, yi) = (
+        matches!(store.ty(bu), Type::Interface(_)),
+        matches!(store.ty(yu), Type::Interface(_)),
+    );
+    // Two interfaces match by their methods: not decided here.
+    if bi && yi {
+        return false;
+    }
+    // Inexact matching ignores channel directions.
+    let under_match = match (store.ty(bu), store.ty(yu)) {
+        (Type::Chan { elem: be, .. }, Type::Chan { elem: ye, .. }) => identical(store, *be, *ye),
+        _ => identical(store, bu, yu),
+    };
+    if bi != yi {
+        return true;
+    }
+    // Different defined types are only sure not to match when their underlying types
+    // differ too; a defined type matches a type literal through its underlying type.
+    !under_match
 }
 
 /// The larger of two untyped constant types for inference: numeric kinds order as int,
@@ -864,6 +1038,9 @@ fn unify_inner(
     y: TypeId,
     bound: &mut FxHashMap<TypeId, TypeId>,
 ) {
+    if x == y {
+        return;
+    }
     if params.contains(&x) {
         match bound.get(&x).copied() {
             None => {
@@ -876,6 +1053,11 @@ fn unify_inner(
             // Bound to a still unbound parameter of a generic argument: that one is y.
             Some(bx) if bx != y && arg_params.contains(&bx) => {
                 bound.entry(bx).or_insert(y);
+            }
+            // Inexact matches keep a defined type over a type literal, and a directed
+            // channel over a bidirectional one, whichever came first (go/types' unifier).
+            Some(bx) if bx != y && prefer_over(store, y, bx) => {
+                bound.insert(x, y);
             }
             Some(_) => {}
         }
@@ -931,6 +1113,59 @@ fn unify_inner(
             }
         }
         _ => {}
+    }
+}
+
+/// Whether the type literal `core` and the underlying type `under` are different kinds of
+/// type (a slice and a map, say), so that no type arguments could make them identical.
+fn constructors_differ(store: &crate::store::TypeStore<'_>, core: TypeId, under: TypeId) -> bool {
+    let kind = |t: TypeId| -> Option<u8> {
+        Some(match store.ty(t) {
+            Type::Basic(_) => 0,
+            Type::Pointer(_) => 1,
+            Type::Slice(_) => 2,
+            Type::Array { .. } => 3,
+            Type::Map { .. } => 4,
+            Type::Chan { .. } => 5,
+            Type::Struct(_) => 6,
+            Type::Signature(_) => 7,
+            _ => return None,
+        })
+    };
+    match (kind(core), kind(under)) {
+        // A basic core type mentions no type parameter: compared exactly elsewhere.
+        (Some(0), _) => false,
+        (Some(a), Some(b)) => a != b,
+        _ => false,
+    }
+}
+
+/// Whether `y` replaces `bx` as what a type parameter is bound to when both match it:
+/// a defined type replaces a type literal with its underlying type, and a directed
+/// channel type a bidirectional one with the same element type.
+fn prefer_over(store: &crate::store::TypeStore<'_>, y: TypeId, bx: TypeId) -> bool {
+    let is_named = |t: TypeId| matches!(store.ty(crate::under::unalias(store, t)), Type::Named(_));
+    if is_named(bx) {
+        return false;
+    }
+    if is_named(y) {
+        return identical(store, crate::under::underlying(store, y), bx);
+    }
+    match (
+        store.ty(crate::under::unalias(store, y)),
+        store.ty(crate::under::unalias(store, bx)),
+    ) {
+        (
+            Type::Chan {
+                dir: ydir,
+                elem: ye,
+            },
+            Type::Chan {
+                dir: crate::ty::ChanDir::Both,
+                elem: be,
+            },
+        ) => *ydir != crate::ty::ChanDir::Both && identical(store, *ye, *be),
+        _ => false,
     }
 }
 

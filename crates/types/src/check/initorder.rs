@@ -121,7 +121,13 @@ impl Checker<'_> {
         let mut emitted: FxHashSet<(usize, goescape_syntax::ast::ExprId)> = FxHashSet::default();
         while let Some(first) = queue.iter().next().copied() {
             queue.remove(&first);
-            let (_, _, _, n) = first;
+            let (_, remaining, _, n) = first;
+            // Still depending on something: a cycle, reported if n is on it.
+            if remaining > 0 {
+                if let Some(cycle) = self.dependency_path(n, n, &order) {
+                    self.report_init_cycle(&cycle);
+                }
+            }
             for &p in &pred[&n] {
                 if let Some(count) = ndeps.get_mut(&p) {
                     if queue.remove(&key(p, *count)) {
@@ -156,5 +162,63 @@ impl Checker<'_> {
                 init: *init,
             });
         }
+    }
+}
+
+impl Checker<'_> {
+    /// A path of dependencies from `from` to `to`, as go/types' `findPath` finds it
+    /// (dependencies in declaration order, depth first): `[to, ..., first step]`.
+    fn dependency_path(
+        &self,
+        from: ObjId,
+        to: ObjId,
+        order: &FxHashMap<ObjId, usize>,
+    ) -> Option<Vec<ObjId>> {
+        // An explicit stack of (object, its sorted dependencies, next index) frames.
+        let mut seen: FxHashSet<ObjId> = FxHashSet::default();
+        let sorted_deps = |obj: ObjId| -> Vec<ObjId> {
+            let mut deps: Vec<ObjId> = self
+                .deps
+                .get(&obj)
+                .map(|d| d.iter().copied().collect())
+                .unwrap_or_default();
+            deps.sort_by_key(|d| order.get(d).copied().unwrap_or(usize::MAX));
+            deps
+        };
+        seen.insert(from);
+        let mut stack: Vec<(ObjId, Vec<ObjId>, usize)> = vec![(from, sorted_deps(from), 0)];
+        while let Some((_, deps, next)) = stack.last_mut() {
+            let Some(&d) = deps.get(*next) else {
+                stack.pop();
+                continue;
+            };
+            *next += 1;
+            if d == to {
+                // The path: to, then the objects on the stack from the innermost out,
+                // without `from` itself.
+                let mut path = vec![d];
+                path.extend(stack.iter().skip(1).rev().map(|(o, _, _)| *o));
+                return Some(path);
+            }
+            if seen.insert(d) {
+                let deps = sorted_deps(d);
+                stack.push((d, deps, 0));
+            }
+        }
+        None
+    }
+
+    /// go/types' `reportCycle`: at the first object of the cycle.
+    fn report_init_cycle(&mut self, cycle: &[ObjId]) {
+        let Some(&first) = cycle.first() else { return };
+        let object = &self.arena.objects[first.index as usize];
+        let Some(at) = object.pos else { return };
+        let name = object.name.clone();
+        let msg = if cycle.len() == 1 {
+            format!("initialization cycle: {name} refers to itself")
+        } else {
+            format!("initialization cycle for {name}")
+        };
+        self.error(at.file as usize, goescape_syntax::Pos(at.offset), msg);
     }
 }

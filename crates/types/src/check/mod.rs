@@ -8,6 +8,7 @@
 
 mod assign;
 mod call;
+mod convert;
 mod cycles;
 mod decl;
 mod errors;
@@ -17,8 +18,10 @@ mod extent;
 mod generics;
 mod info;
 mod initorder;
+mod mono;
 mod operand;
 mod resolver;
+mod satisfy;
 mod selector;
 mod stmt;
 mod terminating;
@@ -112,7 +115,7 @@ pub fn check_package(
         sizes: Sizes::AMD64,
         instances: FxHashMap::default(),
         pending_instances: Vec::new(),
-        delayed_bodies: Vec::new(),
+        delayed: Vec::new(),
         current_decl: None,
         deps: FxHashMap::default(),
         valid_types: validtype::ValidTypes::default(),
@@ -122,6 +125,11 @@ pub fn check_package(
         dot_imports: FxHashMap::default(),
         local_vars: Vec::new(),
         type_hashes: FxHashMap::default(),
+        mono: mono::MonoGraph::default(),
+        var_types_ok: rustc_hash::FxHashSet::default(),
+        stmt_ctx: 0,
+        file_langs: Vec::new(),
+        embedded_methods_budget: 1 << 21,
     };
     checker.collect_objects();
     checker.package_objects();
@@ -161,13 +169,25 @@ pub(crate) struct Checker<'a> {
     /// Instances of generic defined types made so far, by origin and hash of the type
     /// arguments: `(type arguments, instance)`.
     instances: typehash::InstanceIndex,
+    /// The language version of each file as (major, minor), None if not valid.
+    file_langs: Vec<Option<(u32, u32)>>,
+    /// Where the statement being checked is (`stmt::BREAK_OK`, ...): which branch
+    /// statements it admits.
+    stmt_ctx: u8,
+    /// How many more embedded methods the duplicate-method check may look at (see
+    /// `typexpr::check_embedded_methods`).
+    embedded_methods_budget: usize,
+    /// Types found to be valid variable types (no constraint interfaces).
+    var_types_ok: rustc_hash::FxHashSet<TypeId>,
+    /// The instantiations verified so far, for instantiation cycles (see `mono`).
+    mono: mono::MonoGraph,
     /// Hashes of types computed so far (see `typehash`).
     type_hashes: FxHashMap<TypeId, u64>,
     /// Instances whose origin's underlying type was not known when they were made.
     pending_instances: Vec<TypeId>,
-    /// Function bodies to check after the package-level declarations: (environment with
-    /// the function's scope and signature, index of the declaration in its file, function).
-    delayed_bodies: Vec<(Env, usize, ObjId)>,
+    /// What is checked after the package-level declarations, in the order it was set
+    /// aside (go/types' delayed actions): function bodies and instantiations to verify.
+    delayed: Vec<Delayed>,
     /// The package-level declaration whose initializer or body is being checked.
     current_decl: Option<ObjId>,
     /// The package-level constants, variables and functions each declaration refers to.
@@ -194,6 +214,28 @@ pub(crate) struct Env {
     pub scope: ScopeId,
     /// The signature of the function whose body is being checked, for `return`.
     pub func: Option<TypeId>,
+}
+
+/// Work set aside until the package-level declarations are checked.
+#[derive(Debug)]
+pub(crate) enum Delayed {
+    /// A function body: the environment with the function's scope and signature, the
+    /// index of the declaration in its file, and the function.
+    Body(Env, usize, ObjId),
+    /// The type arguments of an instantiation against their constraints.
+    Verify(satisfy::Verification),
+    /// The methods an interface type literal gets from its embedded elements (at
+    /// `embed_pos`, one per embedded element), compared.
+    EmbeddedMethods {
+        file: usize,
+        iface: TypeId,
+        embed_pos: Vec<Pos>,
+    },
+    /// A type used as a variable's (written at `at`): it must not be a constraint
+    /// interface.
+    VarType { file: usize, at: Pos, ty: TypeId },
+    /// Done already.
+    Done,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -146,8 +146,8 @@ impl Checker<'_> {
         let files = self.input.files.clone();
         self.check_package_names(&files);
         for (file_index, file) in files.iter().enumerate() {
-            self.info.files[file_index].go_version =
-                Some(super::version::file_version(file, &self.input.go_version));
+            let version = super::version::file_version(file, &self.input.go_version);
+            self.set_file_version(file_index, version);
             // The package name denotes no object.
             self.info.files[file_index]
                 .defs
@@ -283,6 +283,7 @@ impl Checker<'_> {
                 let obj =
                     self.new_object(file_index, func.name, ObjKind::Func(FuncInfo::default()));
                 let is_method = func.recv.as_ref().is_some_and(|recv| !recv.list.is_empty());
+                let mut type_param_error = false;
                 if !is_method {
                     if let Some(recv) = &func.recv {
                         // At the empty receiver list `()`, as go/types reports it.
@@ -297,6 +298,7 @@ impl Checker<'_> {
                         name == "init" || (name == "main" && &*self.arena.info.name == "main");
                     if special {
                         if let Some(tparams) = &func.ty.type_params {
+                            type_param_error = true;
                             let pos = tparams
                                 .list
                                 .first()
@@ -336,6 +338,11 @@ impl Checker<'_> {
                     self.info.files[file_index]
                         .defs
                         .insert(func.name.pos().0, Some(obj));
+                }
+                let first_type_param = func.ty.type_params.as_ref().and_then(|l| l.list.first());
+                if let (Some(first), false) = (first_type_param, type_param_error) {
+                    let at = file.field_pos(first);
+                    self.verify_version(file_index, at, 18, || "type parameter".to_owned());
                 }
                 let info = DeclInfo {
                     file: file_index,

@@ -24,7 +24,11 @@ impl Checker<'_> {
 
     /// `x.f` where `x` is a value: a field or a method value.
     pub(super) fn value_selector(&mut self, env: Env, e: ExprId, x: ExprId, sel: Ident) -> Operand {
-        let operand = self.expr(env, x);
+        let mut operand = self.expr(env, x);
+        self.non_generic(env, &mut operand);
+        if operand.mode == Mode::Invalid {
+            return Operand::invalid(Some(e), self.invalid_type());
+        }
         if operand.mode == Mode::TypeExpr {
             return self.method_expr(env, e, operand.ty, sel);
         }
@@ -44,20 +48,51 @@ impl Checker<'_> {
         let Some(mut selection) =
             lookup_selection(&store, operand.ty, addressable, Some(self.arena.idx), &name)
         else {
-            if let Lookup::NotFound = crate::lookup::lookup_field_or_method(
+            if !crate::predicates::is_valid(&store, crate::under::underlying(&store, operand.ty)) {
+                return Operand::invalid(Some(e), self.invalid_type());
+            }
+            let shown = crate::typestring::type_string(&store, operand.ty, &*self.qualifier());
+            let pkg = Some(self.arena.idx);
+            let msg = match crate::lookup::lookup_field_or_method(
                 &store,
                 operand.ty,
-                true,
-                Some(self.arena.idx),
+                addressable,
+                pkg,
                 &name,
             ) {
-                let shown = crate::typestring::type_string(&store, operand.ty, &*self.qualifier());
-                let msg = format!(
-                    "{}.{name} undefined (type {shown} has no field or method {name})",
-                    file.expr_string(x)
-                );
-                self.error(env.file, sel.pos(), msg);
-            }
+                Lookup::NeedsPointerReceiver => {
+                    format!("cannot call pointer method {name} on {shown}")
+                }
+                Lookup::Ambiguous { .. } => {
+                    format!("ambiguous selector {}.{name}", file.expr_string(x))
+                }
+                Lookup::NotFound => {
+                    let why = match store.ty(crate::under::underlying(&store, operand.ty)) {
+                        Type::Pointer(base) if crate::predicates::is_interface(&store, *base) => {
+                            if crate::under::is_type_param(&store, *base) {
+                                format!(
+                                    "type {shown} is pointer to type parameter, not type parameter"
+                                )
+                            } else {
+                                format!("type {shown} is pointer to interface, not interface")
+                            }
+                        }
+                        _ => {
+                            let alt = crate::lookup::lookup_fold_case(
+                                &store,
+                                operand.ty,
+                                addressable,
+                                pkg,
+                                &name,
+                            );
+                            self.lookup_error(&shown, &name, alt)
+                        }
+                    };
+                    format!("{}.{name} undefined ({why})", file.expr_string(x))
+                }
+                Lookup::Found { .. } => return Operand::invalid(Some(e), self.invalid_type()),
+            };
+            self.error(env.file, sel.pos(), msg);
             return Operand::invalid(Some(e), self.invalid_type());
         };
         // A method of this package may not have been checked yet.
@@ -162,15 +197,49 @@ impl Checker<'_> {
         let store = self.store();
         let found =
             crate::lookup::lookup_field_or_method(&store, recv, false, Some(self.arena.idx), &name);
-        let Lookup::Found {
-            obj,
-            index,
-            indirect,
-        } = found
-        else {
-            return Operand::invalid(Some(e), self.invalid_type());
+        let x_str = match file.expr(e).kind {
+            ExprKind::Selector { x, .. } => file.expr_string(x),
+            _ => Default::default(),
+        };
+        let shown = crate::typestring::type_string(&store, recv, &*self.qualifier());
+        let (obj, index, indirect) = match found {
+            Lookup::Found {
+                obj,
+                index,
+                indirect,
+            } => (obj, index, indirect),
+            Lookup::NotFound
+                if !crate::predicates::is_valid(&store, crate::under::underlying(&store, recv)) =>
+            {
+                return Operand::invalid(Some(e), self.invalid_type());
+            }
+            failure => {
+                let msg = match failure {
+                    Lookup::Ambiguous { .. } => format!("ambiguous selector {x_str}.{name}"),
+                    Lookup::NeedsPointerReceiver => format!(
+                        "invalid method expression {x_str}.{name} (needs pointer receiver (*{shown}).{name})"
+                    ),
+                    _ => {
+                        let alt = crate::lookup::lookup_fold_case(
+                            &store,
+                            recv,
+                            false,
+                            Some(self.arena.idx),
+                            &name,
+                        );
+                        format!(
+                            "{x_str}.{name} undefined ({})",
+                            self.lookup_error(&shown, &name, alt)
+                        )
+                    }
+                };
+                self.error(env.file, sel.pos(), msg);
+                return Operand::invalid(Some(e), self.invalid_type());
+            }
         };
         if !matches!(store.obj(obj).kind, ObjKind::Func(_)) {
+            let msg = format!("{x_str}.{name} undefined (type {shown} has no method {name})");
+            self.error(env.file, sel.pos(), msg);
             return Operand::invalid(Some(e), self.invalid_type());
         }
         if obj.pkg == self.arena.idx && store.obj(obj).ty.is_none() {
@@ -506,5 +575,72 @@ fn key_value(value: &goescape_constant::Value) -> String {
         Kind::Float => format!("f{}", value.float64_val().0),
         Kind::String => format!("s{:?}", value.string_val()),
         _ => format!("{:?}{}", value.kind(), value.exact_string()),
+    }
+}
+
+impl Checker<'_> {
+    /// Why `x.sel` found nothing in a value of type `shown`, given the field or method
+    /// `alt` found ignoring case (go/types' `lookupError` for selectors).
+    pub(super) fn lookup_error(
+        &self,
+        shown: &str,
+        sel: &str,
+        alt: Option<crate::ids::ObjId>,
+    ) -> String {
+        let missing = format!("type {shown} has no field or method {sel}");
+        let Some(alt) = alt else {
+            return missing;
+        };
+        let store = self.store();
+        let object = store.obj(alt);
+        let alt_name = &*object.name;
+        let what = match object.kind {
+            crate::object::ObjKind::Var(_) => "field",
+            crate::object::ObjKind::Func(_) => "method",
+            _ => "object",
+        };
+        let exported = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+        let tail = |s: &str| {
+            let mut chars = s.chars();
+            chars.next();
+            chars.as_str().to_owned()
+        };
+        enum Case {
+            Missing,
+            Misspelled,
+            Unexported,
+            Inaccessible,
+        }
+        let case = if object.pkg == Some(self.arena.idx) {
+            if alt_name == sel {
+                Case::Missing
+            } else {
+                Case::Misspelled
+            }
+        } else if exported(sel) {
+            if exported(alt_name) {
+                Case::Misspelled
+            } else if tail(sel) == tail(alt_name) {
+                Case::Unexported
+            } else {
+                Case::Missing
+            }
+        } else if exported(alt_name) {
+            if tail(sel) == tail(alt_name) {
+                Case::Misspelled
+            } else {
+                Case::Missing
+            }
+        } else if sel == alt_name {
+            Case::Inaccessible
+        } else {
+            Case::Missing
+        };
+        match case {
+            Case::Missing => missing,
+            Case::Misspelled => format!("{missing}, but does have {what} {alt_name}"),
+            Case::Unexported => format!("{missing}, but does have unexported {what} {alt_name}"),
+            Case::Inaccessible => format!("cannot refer to unexported {what} {alt_name}"),
+        }
     }
 }

@@ -16,13 +16,24 @@ use crate::predicates::{default_type, is_untyped};
 use crate::scope::Scope;
 use crate::ty::Type;
 
+/// Statement contexts (go/types' `stmtContext`): what branch statements are admitted.
+pub(super) const BREAK_OK: u8 = 1;
+pub(super) const CONTINUE_OK: u8 = 2;
+pub(super) const FALLTHROUGH_OK: u8 = 4;
+pub(super) const FINAL_CASE: u8 = 8;
+pub(super) const IN_TYPE_SWITCH: u8 = 16;
+
 impl Checker<'_> {
     /// Checks a function body in a scope that already holds its parameters and results.
     pub(super) fn func_body(&mut self, env: Env, body: &Block) {
         self.local_vars.push(Vec::new());
+        // A function's body starts a statement context of its own.
+        let outer = std::mem::replace(&mut self.stmt_ctx, 0);
         for &stmt in &body.stmts {
+            self.stmt_ctx = 0;
             self.stmt(env, stmt);
         }
+        self.stmt_ctx = outer;
         self.labels(env, body);
         let locals = self.local_vars.pop().unwrap_or_default();
         self.unused_vars(locals);
@@ -331,6 +342,37 @@ impl Checker<'_> {
 
     /// Checks `lhs`, an expression assigned to: assigning to a variable named by a plain
     /// identifier is no use of it.
+    /// Reports the left-hand side `x` of an assignment unless it is addressable or a map
+    /// index expression (go/types' `lhsVar`); whether it is.
+    fn check_lhs(&mut self, env: Env, x: &Operand) -> bool {
+        if !matches!(x.mode, Mode::Value | Mode::Constant | Mode::CommaOk) {
+            return true;
+        }
+        let Some(e) = x.expr else { return true };
+        let file = self.file(env);
+        let in_map = match file.expr(e).kind {
+            ExprKind::Selector { x: base, .. } => self.info.files[env.file]
+                .types
+                .get(&base)
+                .is_some_and(|tv| tv.mode == Mode::MapIndex),
+            _ => false,
+        };
+        let msg = if in_map {
+            format!(
+                "cannot assign to struct field {} in map",
+                file.expr_string(e)
+            )
+        } else {
+            format!(
+                "cannot assign to {} (neither addressable nor a map index expression)",
+                file.expr_string(e)
+            )
+        };
+        let at = self.operand_pos(env, x, file.expr_pos(e));
+        self.error(env.file, at, msg);
+        false
+    }
+
     fn assigned_expr(&mut self, env: Env, lhs: ExprId) -> Operand {
         let target = self.unparen(env, lhs);
         let var = match self.file(env).expr(target).kind {
@@ -380,7 +422,62 @@ impl Checker<'_> {
 
     pub(super) fn stmt(&mut self, env: Env, id: StmtId) {
         let file = self.file(env);
+        // What the statement sets aside (instantiations to verify) is done at its end, as
+        // go/types processes its delayed actions after each statement.
+        let top = self.delayed.len();
+        let ctxt = self.stmt_ctx;
+        match &file.stmt(id).kind {
+            StmtKind::Branch {
+                tok_pos,
+                tok,
+                label: None,
+            } => self.check_branch(env, *tok_pos, *tok, ctxt),
+            // A labeled statement is where its label is.
+            StmtKind::Labeled { .. } => {}
+            _ => self.stmt_ctx = ctxt & !(FALLTHROUGH_OK | FINAL_CASE | IN_TYPE_SWITCH),
+        }
         crate::stack::with_stack(|| self.stmt_inner(env, file, id));
+        self.stmt_ctx = ctxt;
+        if self.delayed.len() > top {
+            self.process_delayed(top);
+        }
+    }
+
+    /// Reports `break`, `continue` and `fallthrough` (without labels) where the statement
+    /// context `ctxt` does not admit them.
+    fn check_branch(&mut self, env: Env, at: goescape_syntax::Pos, tok: Token, ctxt: u8) {
+        let msg = match tok {
+            Token::Break if ctxt & BREAK_OK == 0 => "break is not in a loop, switch, or select",
+            Token::Continue if ctxt & CONTINUE_OK == 0 => "continue is not in a loop",
+            Token::Fallthrough if ctxt & FALLTHROUGH_OK == 0 => {
+                if ctxt & FINAL_CASE != 0 {
+                    "cannot fallthrough final case in switch"
+                } else if ctxt & IN_TYPE_SWITCH != 0 {
+                    "cannot fallthrough in type switch"
+                } else {
+                    "fallthrough statement out of place"
+                }
+            }
+            _ => return,
+        };
+        self.error(env.file, at, msg);
+    }
+
+    /// Checks the statements of a case clause, the last of them (but for trailing empty
+    /// statements) admitting `fallthrough` when `fallthrough_ok`.
+    fn clause_body(&mut self, env: Env, body: &[StmtId], ctxt: u8, fallthrough_ok: bool) {
+        let file = self.file(env);
+        let last = body
+            .iter()
+            .rposition(|&s| !matches!(file.stmt(s).kind, StmtKind::Empty { .. }));
+        for (i, &stmt) in body.iter().enumerate() {
+            self.stmt_ctx = if fallthrough_ok && Some(i) == last {
+                ctxt | FALLTHROUGH_OK
+            } else {
+                ctxt
+            };
+            self.stmt(env, stmt);
+        }
     }
 
     fn stmt_inner(&mut self, env: Env, file: &goescape_syntax::ast::File, id: StmtId) {
@@ -394,7 +491,13 @@ impl Checker<'_> {
             StmtKind::Send { chan, value, .. } => {
                 let ch = self.expr(env, *chan);
                 let mut v = self.expr(env, *value);
-                if let Some(elem) = self.chan_elem(ch.ty) {
+                let StmtKind::Send { arrow, .. } = file.stmt(id).kind else {
+                    return;
+                };
+                if ch.mode == Mode::Invalid || v.mode == Mode::Invalid {
+                    return;
+                }
+                if let Some(elem) = self.checked_chan_elem(env, arrow, &ch, false) {
                     self.assign_to(env, &mut v, elem);
                     self.check_assignable(env, &v, elem, "send");
                 }
@@ -406,6 +509,7 @@ impl Checker<'_> {
                     self.info.files[env.file]
                         .inc_dec_types
                         .insert(id, operand.ty);
+                    self.check_lhs(env, &operand);
                 }
             }
             StmtKind::Assign { lhs, tok, rhs, .. } => match tok {
@@ -426,6 +530,9 @@ impl Checker<'_> {
                         }
                     } else if x.mode != Mode::Invalid {
                         self.assign_to(env, &mut y, x.ty);
+                    }
+                    if y.mode != Mode::Invalid {
+                        self.check_lhs(env, &x);
                     }
                 }
             },
@@ -487,7 +594,10 @@ impl Checker<'_> {
                 if let Some(post) = post {
                     self.stmt(inner, *post);
                 }
+                let outer = self.stmt_ctx;
+                self.stmt_ctx |= BREAK_OK | CONTINUE_OK;
                 self.block(inner, body);
+                self.stmt_ctx = outer;
             }
             StmtKind::Range {
                 for_pos,
@@ -501,7 +611,10 @@ impl Checker<'_> {
                 let end = self.stmt_scope_end(env.file, file, id);
                 let inner = self.open_scope(env, *for_pos, end);
                 self.range_stmt(inner, *key, *value, *tok, *x);
+                let outer = self.stmt_ctx;
+                self.stmt_ctx |= BREAK_OK | CONTINUE_OK;
                 self.block(inner, body);
+                self.stmt_ctx = outer;
             }
             StmtKind::Switch {
                 switch_pos,
@@ -514,13 +627,33 @@ impl Checker<'_> {
                 if let Some(init) = init {
                     self.stmt(inner, *init);
                 }
-                let tag_ty = tag.map(|tag| {
+                let tag_operand = tag.map(|tag| {
                     let mut t = self.expr(inner, tag);
                     let ty = default_type(&self.store(), t.ty);
                     self.assign_to(inner, &mut t, ty);
-                    t.ty
+                    let store = self.store();
+                    if t.mode != Mode::Invalid
+                        && !crate::predicates::is_comparable(&store, t.ty)
+                        && !crate::predicates::has_nil(&store, t.ty)
+                    {
+                        let shown =
+                            crate::typestring::type_string(&store, t.ty, &*self.qualifier());
+                        let msg = format!(
+                            "cannot switch on {} ({shown} is not comparable)",
+                            self.operand_string(inner, &t)
+                        );
+                        let at = self.operand_pos(inner, &t, file.expr_pos(tag));
+                        self.error(env.file, at, msg);
+                        t.mode = Mode::Invalid;
+                    }
+                    t
                 });
-                for &clause in &body.stmts {
+                let tag_ty = tag_operand.as_ref().map(|t| t.ty);
+                // The constant case values so far, for duplicates.
+                let mut seen: Vec<(CaseValue, TypeId)> = Vec::new();
+                let outer = self.stmt_ctx;
+                let clauses = body.stmts.len();
+                for (ci, &clause) in body.stmts.iter().enumerate() {
                     let StmtKind::CaseClause {
                         case_pos,
                         list,
@@ -535,11 +668,15 @@ impl Checker<'_> {
                         let mut v = self.expr(clause_env, value);
                         let target = tag_ty.unwrap_or_else(|| self.universe.basic(BasicKind::Bool));
                         self.assign_to(clause_env, &mut v, target);
+                        if let Some(t) = &tag_operand {
+                            self.case_value(clause_env, &v, t, &mut seen);
+                        }
                     }
-                    for &stmt in body.iter() {
-                        self.stmt(clause_env, stmt);
-                    }
+                    let last = ci + 1 == clauses;
+                    let ctxt = outer | BREAK_OK | if last { FINAL_CASE } else { 0 };
+                    self.clause_body(clause_env, body, ctxt, !last);
                 }
+                self.stmt_ctx = outer;
             }
             StmtKind::TypeSwitch {
                 switch_pos,
@@ -552,9 +689,13 @@ impl Checker<'_> {
                 if let Some(init) = init {
                     self.stmt(inner, *init);
                 }
+                let outer = self.stmt_ctx;
+                self.stmt_ctx |= BREAK_OK | IN_TYPE_SWITCH;
                 self.type_switch(inner, file, *assign, body);
+                self.stmt_ctx = outer;
             }
             StmtKind::Select { body, .. } => {
+                let outer = self.stmt_ctx;
                 for &clause in &body.stmts {
                     let StmtKind::CommClause {
                         case_pos,
@@ -566,13 +707,16 @@ impl Checker<'_> {
                         continue;
                     };
                     let clause_env = self.open_scope(env, *case_pos, file.stmt_end(clause));
+                    self.stmt_ctx = outer | BREAK_OK;
                     if let Some(comm) = comm {
                         self.stmt(clause_env, *comm);
                     }
                     for &stmt in body.iter() {
+                        self.stmt_ctx = outer | BREAK_OK;
                         self.stmt(clause_env, stmt);
                     }
                 }
+                self.stmt_ctx = outer;
             }
             StmtKind::CaseClause { .. } | StmtKind::CommClause { .. } => {}
         }
@@ -593,12 +737,73 @@ impl Checker<'_> {
         }
     }
 
-    fn chan_elem(&self, ty: TypeId) -> Option<TypeId> {
+    /// The element type of the channel `x` is for a receive (`recv`) or a send, or None
+    /// after reporting at `at` why it cannot be (go/types' `chanElem`).
+    pub(super) fn checked_chan_elem(
+        &mut self,
+        env: Env,
+        at: goescape_syntax::Pos,
+        x: &super::operand::Operand,
+        recv: bool,
+    ) -> Option<TypeId> {
+        use crate::under::CommonUnderError;
         let store = self.store();
-        match store.ty(Self::core_under(&store, ty)) {
-            Type::Chan { elem, .. } => Some(*elem),
-            _ => None,
-        }
+        let q = self.qualifier();
+        let ts = |t: TypeId| crate::typestring::type_string(&store, t, &*q);
+        let result = crate::under::common_under_with(&store, x.ty, |t, u| {
+            let (Some(t), Some(u)) = (t, u) else {
+                return Err("no specific channel type".to_owned());
+            };
+            match store.ty(u) {
+                Type::Chan { dir, .. } => match dir {
+                    crate::ty::ChanDir::Send if recv => Err(format!("send-only channel {}", ts(t))),
+                    crate::ty::ChanDir::Recv if !recv => {
+                        Err(format!("receive-only channel {}", ts(t)))
+                    }
+                    _ => Ok(()),
+                },
+                Type::Basic(b) if b.kind == BasicKind::Invalid => Err(String::new()),
+                _ => Err(format!("non-channel {}", ts(t))),
+            }
+        });
+        let cause = match result {
+            Ok(u) => {
+                return match store.ty(u) {
+                    Type::Chan { elem, .. } => Some(*elem),
+                    _ => None,
+                }
+            }
+            Err(CommonUnderError::Condition(cause)) if cause.is_empty() => return None,
+            Err(CommonUnderError::Condition(cause)) => cause,
+            Err(CommonUnderError::NoSpecificType) => "no specific type".to_owned(),
+            Err(CommonUnderError::ChannelElemsDiffer(a, b)) => {
+                format!(
+                    "channels {} and {} have different element types",
+                    ts(a),
+                    ts(b)
+                )
+            }
+            Err(CommonUnderError::ChannelDirsConflict(a, b)) => {
+                format!(
+                    "channels {} and {} have conflicting directions",
+                    ts(a),
+                    ts(b)
+                )
+            }
+            Err(CommonUnderError::UnderlyingsDiffer(a, b)) => {
+                format!("{} and {} have different underlying types", ts(a), ts(b))
+            }
+        };
+        drop(q);
+        let what = if recv { "receive from" } else { "send to" };
+        let operand = self.operand_string(env, x);
+        let msg = if crate::under::is_type_param(&store, x.ty) {
+            format!("invalid operation: cannot {what} {operand}: {cause}")
+        } else {
+            format!("invalid operation: cannot {what} {cause} {operand}")
+        };
+        self.error(env.file, at, msg);
+        None
     }
 
     /// `const`, `var` and `type` inside a function: declared after their spec.
@@ -637,7 +842,7 @@ impl Checker<'_> {
                     }
                 }
                 Spec::Value(value) => {
-                    let declared = value.ty.map(|t| self.type_expr(env, t));
+                    let declared = value.ty.map(|t| self.var_type(env, t));
                     let vars: Vec<(Ident, ObjId)> = value
                         .names
                         .iter()
@@ -750,6 +955,9 @@ impl Checker<'_> {
     /// A variable takes its declared type, or its initializer's default type.
     fn init_var(&mut self, env: Env, var: ObjId, mut x: Operand, context: &str) {
         let invalid = self.invalid_type();
+        if self.arena.objects[var.index as usize].ty.is_none() {
+            self.non_generic(env, &mut x);
+        }
         if x.mode == Mode::Invalid {
             let entry = &mut self.arena.objects[var.index as usize];
             if entry.ty.is_none() {
@@ -826,7 +1034,8 @@ impl Checker<'_> {
                 }
             }
             let x = self.assigned_expr(env, l);
-            targets.push((x.mode != Mode::Invalid).then_some(x.ty));
+            let ok = self.check_lhs(env, &x);
+            targets.push((ok && x.mode != Mode::Invalid).then_some(x.ty));
         }
         if lhs.len() == rhs.len() {
             for (&r, target) in rhs.iter().zip(targets) {
@@ -844,6 +1053,82 @@ impl Checker<'_> {
             for &r in rhs {
                 self.expr(env, r);
             }
+        }
+    }
+
+    /// Why a value of type `ty` (not a type parameter) cannot be ranged over, as go/types
+    /// says it after `cannot range over x` (empty for no reason given); None if it can, or
+    /// if this is not decided here.
+    fn unrangeable(&self, env: Env, ty: TypeId) -> Option<String> {
+        let store = self.store();
+        if crate::under::is_type_param(&store, ty) {
+            return None;
+        }
+        let mut under = crate::under::underlying(&store, ty);
+        if let Type::Pointer(base) = store.ty(under) {
+            let base_under = crate::under::underlying(&store, *base);
+            if let Type::Array { .. } = store.ty(base_under) {
+                under = base_under;
+            }
+        }
+        let func_must = "func must be func(yield func(...) bool): ";
+        match store.ty(under) {
+            Type::Basic(b) if b.kind == BasicKind::Invalid => None,
+            Type::Basic(b) if b.kind.is_string() => None,
+            Type::Basic(b) if b.kind.is_integer() => {
+                (!self.allow_version(env.file, 22)).then(|| "requires go1.22 or later".to_owned())
+            }
+            Type::Array { .. } | Type::Slice(_) | Type::Map { .. } => None,
+            Type::Chan {
+                dir: crate::ty::ChanDir::Send,
+                ..
+            } => Some(format!(
+                "receive from send-only channel {}",
+                crate::typestring::type_string(&store, ty, &*self.qualifier())
+            )),
+            Type::Chan { .. } => None,
+            Type::Signature(sig) => {
+                if !self.allow_version(env.file, 23) {
+                    return Some("requires go1.23 or later".to_owned());
+                }
+                if sig.params.len() != 1 {
+                    return Some(format!("{func_must}wrong argument count"));
+                }
+                if !sig.results.is_empty() {
+                    return Some(format!("{func_must}unexpected results"));
+                }
+                let yield_ty = store.obj(sig.params[0]).ty?;
+                if crate::under::is_type_param(&store, yield_ty) {
+                    return None;
+                }
+                let Type::Signature(cb) = store.ty(crate::under::underlying(&store, yield_ty))
+                else {
+                    return Some(format!("{func_must}argument is not func"));
+                };
+                if cb.params.len() > 2 {
+                    return Some(format!("{func_must}yield func has too many parameters"));
+                }
+                let result = match cb.results[..] {
+                    [r] => store.obj(r).ty,
+                    _ => None,
+                };
+                match result {
+                    Some(r)
+                        if crate::predicates::identical(
+                            &store,
+                            r,
+                            self.universe.basic(BasicKind::Bool),
+                        ) =>
+                    {
+                        None
+                    }
+                    Some(r) if crate::predicates::is_boolean(&store, r) => Some(format!(
+                        "{func_must}yield func returns user-defined boolean, not bool"
+                    )),
+                    _ => Some(format!("{func_must}yield func does not return bool")),
+                }
+            }
+            _ => Some(String::new()),
         }
     }
 
@@ -890,6 +1175,31 @@ impl Checker<'_> {
                 _ => (None, None),
             }
         };
+        if range.mode != Mode::Invalid {
+            if let Some(cause) = self.unrangeable(env, range.ty) {
+                let mut msg = format!("cannot range over {}", self.operand_string(env, &range));
+                if !cause.is_empty() {
+                    msg.push_str(": ");
+                    msg.push_str(&cause);
+                }
+                let at = self.operand_pos(env, &range, file.expr_pos(x));
+                self.soft_error(env.file, at, msg);
+                // The iteration variables get invalid types.
+                return self.range_vars(env, key, value, tok, None, None);
+            }
+            let permits = match (key, value) {
+                (Some(k), _) if key_ty.is_none() => Some((k, "permits no iteration variables")),
+                (_, Some(v)) if value_ty.is_none() => {
+                    Some((v, "permits only one iteration variable"))
+                }
+                _ => None,
+            };
+            if let Some((at, what)) = permits {
+                let msg = format!("range over {} {what}", self.operand_string(env, &range));
+                self.soft_error(env.file, file.expr_pos(at), msg);
+            }
+        }
+        let store = self.store();
         let over_int = crate::predicates::is_integer(&store, range.ty);
         if is_untyped(&store, range.ty) && range.mode != Mode::Invalid && over_int {
             // An untyped integer ranged over (`range 10`) is assigned to the iteration
@@ -898,6 +1208,21 @@ impl Checker<'_> {
             let ty = default_type(&store, range.ty);
             self.assign_to(env, &mut r, ty);
         }
+        self.range_vars(env, key, value, tok, key_ty, value_ty);
+    }
+
+    /// Declares or assigns the iteration variables of a range clause, of the types given
+    /// (invalid where None).
+    fn range_vars(
+        &mut self,
+        env: Env,
+        key: Option<ExprId>,
+        value: Option<ExprId>,
+        tok: Token,
+        key_ty: Option<TypeId>,
+        value_ty: Option<TypeId>,
+    ) {
+        let file = self.file(env);
         let slots = [(key, key_ty), (value, value_ty)];
         if tok == Token::Define {
             let mut declared = Vec::new();
@@ -931,6 +1256,55 @@ impl Checker<'_> {
 
     /// `switch v := x.(type) { case T: ... }`: in each clause `v` is a new variable of the
     /// clause's type (its interface type when the clause lists several types or none).
+    /// Checks the case value `v` of a switch on `tag` (go/types' `caseValues`): it must be
+    /// comparable with the tag, and a constant must not repeat an earlier one of the same
+    /// type.
+    fn case_value(
+        &mut self,
+        env: Env,
+        v: &super::operand::Operand,
+        tag: &super::operand::Operand,
+        seen: &mut Vec<(CaseValue, TypeId)>,
+    ) {
+        if v.mode == Mode::Invalid || tag.mode == Mode::Invalid {
+            return;
+        }
+        let file = self.file(env);
+        if let Some((_, cause)) = self.comparison_failure(v, tag, Token::Eql) {
+            let (Some(ve), Some(te)) = (v.expr, tag.expr) else {
+                return;
+            };
+            let msg = format!(
+                "invalid case {} in switch on {} ({cause})",
+                file.expr_string(ve),
+                file.expr_string(te)
+            );
+            let at = self.operand_pos(env, v, file.expr_pos(ve));
+            self.error(env.file, at, msg);
+            return;
+        }
+        if v.mode != Mode::Constant {
+            return;
+        }
+        let Some(key) = v.value.as_ref().and_then(CaseValue::of) else {
+            return;
+        };
+        let store = self.store();
+        if seen
+            .iter()
+            .any(|(k, t)| *k == key && crate::predicates::identical(&store, *t, v.ty))
+        {
+            let msg = format!(
+                "duplicate case {} in expression switch",
+                self.operand_string(env, v)
+            );
+            let at = self.operand_pos(env, v, goescape_syntax::Pos::NONE);
+            self.error(env.file, at, msg);
+            return;
+        }
+        seen.push((key, v.ty));
+    }
+
     fn type_switch(
         &mut self,
         env: Env,
@@ -956,6 +1330,8 @@ impl Checker<'_> {
             self.info.files[env.file].defs.insert(name.pos().0, None);
         }
         let mut any_used = false;
+        // The case types so far (None for nil), for duplicates.
+        let mut seen: Vec<Option<TypeId>> = Vec::new();
         for &clause in &body.stmts {
             let StmtKind::CaseClause {
                 case_pos,
@@ -970,13 +1346,46 @@ impl Checker<'_> {
             let mut single = None;
             for &t in list.iter() {
                 let is_nil = matches!(&file.expr(t).kind, ExprKind::Ident(i) if file.ident_name(*i) == "nil");
-                if is_nil {
+                let case_ty = if is_nil {
                     self.expr(clause_env, t);
+                    None
+                } else {
+                    let ty = self.var_type(clause_env, t);
+                    if list.len() == 1 {
+                        single = Some(ty);
+                    }
+                    if !crate::predicates::is_valid(&self.store(), ty) {
+                        continue;
+                    }
+                    Some(ty)
+                };
+                let store = self.store();
+                let duplicate = seen.iter().any(|&other| match (case_ty, other) {
+                    (None, None) => true,
+                    (Some(a), Some(b)) => crate::predicates::identical(&store, a, b),
+                    _ => false,
+                });
+                if duplicate {
+                    let shown = match case_ty {
+                        Some(ty) => crate::typestring::type_string(&store, ty, &*self.qualifier()),
+                        None => "nil".to_owned(),
+                    };
+                    let msg = format!("duplicate case {shown} in type switch");
+                    self.error(env.file, file.expr_pos(t), msg);
                     continue;
                 }
-                let ty = self.type_expr(clause_env, t);
-                if list.len() == 1 {
-                    single = Some(ty);
+                seen.push(case_ty);
+                if let (Some(ty), true) = (case_ty, subject.mode != Mode::Invalid) {
+                    if let Some(cause) = self.impossible_assertion(subject.ty, ty) {
+                        let store = self.store();
+                        let msg = format!(
+                            "impossible type switch case: {}\n\t{} cannot have dynamic type {} {cause}",
+                            file.expr_string(t),
+                            self.operand_string(env, &subject),
+                            crate::typestring::type_string(&store, ty, &*self.qualifier()),
+                        );
+                        self.error(env.file, file.expr_pos(t), msg);
+                    }
                 }
             }
             let mut clause_var = None;
@@ -1083,5 +1492,36 @@ impl BlockJumps {
         self.over_var_decl
             .contains(&jump)
             .then(|| file.line_table.position(pos).line)
+    }
+}
+
+/// A constant case value as go/types compares them for duplicates (its `goVal`): integers
+/// that fit 64 bits, floats exact as float64, strings; other constants are not compared.
+#[derive(Clone, Debug, PartialEq)]
+enum CaseValue {
+    Int(i64),
+    Uint(u64),
+    Float(f64),
+    String(Vec<u8>),
+}
+
+impl CaseValue {
+    fn of(value: &goescape_constant::Value) -> Option<CaseValue> {
+        use goescape_constant::Kind;
+        match value.kind() {
+            Kind::Int => match value.int64_val() {
+                (x, true) => Some(CaseValue::Int(x)),
+                _ => match value.uint64_val() {
+                    (x, true) => Some(CaseValue::Uint(x)),
+                    _ => None,
+                },
+            },
+            Kind::Float => match value.float64_val() {
+                (x, true) => Some(CaseValue::Float(x)),
+                _ => None,
+            },
+            Kind::String => Some(CaseValue::String(value.string_val().to_vec())),
+            _ => None,
+        }
     }
 }

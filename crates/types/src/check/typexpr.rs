@@ -69,7 +69,7 @@ impl Checker<'_> {
                     _ => Vec::new(),
                 };
                 let base = self.generic_type_expr(env, *x);
-                let args: Vec<TypeId> = indices.iter().map(|&i| self.type_expr(env, i)).collect();
+                let args: Vec<TypeId> = indices.iter().map(|&i| self.var_type(env, i)).collect();
                 let want = match self.store().ty(base) {
                     Type::Named(n) if n.origin.is_none() => n.type_params.len(),
                     _ => 0,
@@ -99,6 +99,17 @@ impl Checker<'_> {
                 }
                 let instance = self.instantiate_named(base, &args);
                 self.instance_written_at(instance, env.file, file.expr_pos(e));
+                let params = match self.store().ty(base) {
+                    Type::Named(n) => n.type_params.clone(),
+                    _ => Vec::new(),
+                };
+                self.verify_later(super::satisfy::Verification {
+                    file: env.file,
+                    pos: file.expr_pos(e),
+                    arg_pos: indices.iter().map(|&i| file.expr_pos(i)).collect(),
+                    params,
+                    args: args.clone(),
+                });
                 let ident = match &file.expr(*x).kind {
                     ExprKind::Ident(ident) => Some(*ident),
                     ExprKind::Selector { sel, .. } => Some(*sel),
@@ -112,7 +123,7 @@ impl Checker<'_> {
                 instance
             }
             ExprKind::ArrayType { len: None, elt, .. } => {
-                let elem = self.type_expr(env, *elt);
+                let elem = self.var_type(env, *elt);
                 self.arena.add_type(Type::Slice(elem))
             }
             ExprKind::ArrayType {
@@ -131,7 +142,7 @@ impl Checker<'_> {
                     }
                     _ => self.array_length(env, *len),
                 };
-                let elem = self.type_expr(env, *elt);
+                let elem = self.var_type(env, *elt);
                 match length {
                     Some(n) => self.arena.add_type(Type::Array { len: Some(n), elem }),
                     None => self.invalid_type(),
@@ -142,19 +153,19 @@ impl Checker<'_> {
                 self.invalid_type()
             }
             ExprKind::Star { x, .. } => {
-                let base = self.type_expr(env, *x);
+                let base = self.var_type(env, *x);
                 if base == self.invalid_type() {
                     return base;
                 }
                 self.arena.add_type(Type::Pointer(base))
             }
             ExprKind::MapType { key, value, .. } => {
-                let key = self.type_expr(env, *key);
-                let elem = self.type_expr(env, *value);
+                let key = self.var_type(env, *key);
+                let elem = self.var_type(env, *value);
                 self.arena.add_type(Type::Map { key, elem })
             }
             ExprKind::ChanType { dir, value, .. } => {
-                let elem = self.type_expr(env, *value);
+                let elem = self.var_type(env, *value);
                 let dir = match dir {
                     AstChanDir::Both => ChanDir::Both,
                     AstChanDir::Send => ChanDir::Send,
@@ -254,12 +265,12 @@ impl Checker<'_> {
                 ExprKind::Ellipsis { elt: Some(elt), .. } if variadic_ok && index + 1 == count => {
                     variadic = true;
                     anonymous_pos = file.expr_pos(*elt);
-                    let elem = self.type_expr(env, *elt);
+                    let elem = self.var_type(env, *elt);
                     let slice = self.arena.add_type(Type::Slice(elem));
                     self.record(env, field_ty, Mode::TypeExpr, slice, None);
                     slice
                 }
-                _ => self.type_expr(env, field_ty),
+                _ => self.var_type(env, field_ty),
             };
             let var = ObjKind::Var(VarInfo {
                 kind,
@@ -298,7 +309,7 @@ impl Checker<'_> {
         let mut result = StructType::default();
         for field in &fields.list {
             let Some(field_ty) = field.ty else { continue };
-            let ty = self.type_expr(env, field_ty);
+            let ty = self.var_type(env, field_ty);
             let tag: Box<[u8]> = match field.tag {
                 Some(tag) => match &file.expr(tag).kind {
                     ExprKind::BasicLit { span, .. } => goescape_constant::make_from_literal(
@@ -352,6 +363,7 @@ impl Checker<'_> {
         let file = self.file(env);
         let mut result = InterfaceType::default();
         let mut names: Vec<String> = Vec::new();
+        let mut embed_pos = Vec::new();
         for field in &methods.list {
             let Some(field_ty) = field.ty else { continue };
             match (field.names.first(), &file.expr(field_ty).kind) {
@@ -386,13 +398,35 @@ impl Checker<'_> {
                     result.methods.push(method);
                 }
                 _ => {
-                    let embedded = self.type_expr(env, field_ty);
+                    let mut embedded = self.type_expr(env, field_ty);
+                    // A lone embedded element is a union of one term.
+                    let is_term = !matches!(
+                        file.expr(field_ty).kind,
+                        ExprKind::Binary { .. } | ExprKind::Unary { .. }
+                    );
+                    if is_term && crate::under::is_type_param(&self.store(), embedded) {
+                        let pos = file.expr_pos(field_ty);
+                        self.error(env.file, pos, "term cannot be a type parameter");
+                        embedded = self.invalid_type();
+                    }
                     result.embeddeds.push(embedded);
+                    embed_pos.push(file.expr_pos(field_ty));
                 }
             }
         }
         let methods = result.methods.clone();
+        // Methods can come twice only from two sources (explicit methods and embedded
+        // elements).
+        let has_embeddeds =
+            !result.embeddeds.is_empty() && result.embeddeds.len() + result.methods.len() >= 2;
         let iface = self.arena.add_type(Type::Interface(result));
+        if has_embeddeds {
+            self.delayed.push(super::Delayed::EmbeddedMethods {
+                file: env.file,
+                iface,
+                embed_pos,
+            });
+        }
         // Interface methods have a receiver of the interface type (the defined type, once
         // the interface is a defined type's underlying type: see `set_interface_receivers`).
         for method in methods {
@@ -539,5 +573,123 @@ fn embedded_field_name(
             ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } => ty = *x,
             _ => return None,
         }
+    }
+}
+
+impl Checker<'_> {
+    /// Reports the methods an interface gets twice through its embedded interfaces with
+    /// different signatures, or at all before Go 1.14 (go/types' delayed check in
+    /// `computeInterfaceTypeSet`), at the embedding.
+    pub(super) fn check_embedded_methods(
+        &mut self,
+        file: usize,
+        iface: TypeId,
+        embed_pos: &[goescape_syntax::Pos],
+    ) {
+        let store = self.store();
+        let Type::Interface(it) = store.ty(iface) else {
+            return;
+        };
+        let mut budget = self.embedded_methods_budget;
+        if budget == 0 {
+            return;
+        }
+        let overlap_allowed = self.allow_version(file, 14);
+        let mut seen: rustc_hash::FxHashMap<String, ObjId> = it
+            .methods
+            .iter()
+            .map(|&m| (crate::unique_name::object_unique_name(&store, m), m))
+            .collect();
+        let mut duplicates = Vec::new();
+        for (&embedded, &pos) in it.embeddeds.iter().zip(embed_pos) {
+            if crate::under::is_type_param(&store, embedded) {
+                continue;
+            }
+            let u = crate::under::underlying(&store, embedded);
+            if !matches!(store.ty(u), Type::Interface(_)) {
+                continue;
+            }
+            let methods = crate::typeset::type_set(&store, u).methods;
+            // Hostile input (long chains of interfaces embedding each other) must not
+            // make this quadratic: the work is bounded per package.
+            budget = budget.saturating_sub(methods.len() + 1);
+            for m in methods {
+                let key = crate::unique_name::object_unique_name(&store, m);
+                match seen.get(&key) {
+                    None => {
+                        seen.insert(key, m);
+                    }
+                    Some(&other) => {
+                        let same = match (store.obj(m).ty, store.obj(other).ty) {
+                            (Some(a), Some(b)) => crate::predicates::identical(&store, a, b),
+                            _ => true,
+                        };
+                        if !overlap_allowed || !same {
+                            duplicates.push((pos, store.obj(m).name.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        self.embedded_methods_budget = budget;
+        for (pos, name) in duplicates {
+            self.error(file, pos, format!("duplicate method {name}"));
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// The type denoted by `e`, used as the type of a variable, field, element, type
+    /// argument, ... (go/types' `varType`): an interface that is only a constraint is
+    /// reported, once the declarations are complete.
+    pub(super) fn var_type(&mut self, env: Env, e: ExprId) -> TypeId {
+        let ty = self.type_expr(env, e);
+        let at = self.file(env).expr_pos(e);
+        self.valid_var_type(env.file, at, ty);
+        ty
+    }
+
+    /// Sets aside the check that `ty` (written at `at`) is no constraint interface.
+    pub(super) fn valid_var_type(&mut self, file: usize, at: goescape_syntax::Pos, ty: TypeId) {
+        let store = self.store();
+        if !matches!(
+            store.ty(ty),
+            Type::Interface(_) | Type::Named(_) | Type::Alias(_)
+        ) || self.var_types_ok.contains(&ty)
+        {
+            return;
+        }
+        let u = crate::under::underlying(&store, ty);
+        let maybe_interface =
+            !crate::predicates::is_valid(&store, u) || matches!(store.ty(u), Type::Interface(_));
+        if maybe_interface && !crate::under::is_type_param(&store, ty) {
+            self.delayed.push(super::Delayed::VarType { file, at, ty });
+        }
+    }
+
+    /// go/types' delayed part of `validVarType`.
+    pub(super) fn check_var_type(&mut self, file: usize, at: goescape_syntax::Pos, ty: TypeId) {
+        if self.var_types_ok.contains(&ty) {
+            return;
+        }
+        let store = self.store();
+        let u = crate::under::underlying(&store, ty);
+        if !matches!(store.ty(u), Type::Interface(_)) {
+            self.var_types_ok.insert(ty);
+            return;
+        }
+        let set = crate::typeset::type_set(&store, u);
+        if set.is_method_set() {
+            self.var_types_ok.insert(ty);
+            return;
+        }
+        let shown = crate::typestring::type_string(&store, ty, &*self.qualifier());
+        let why = if set.comparable {
+            "interface is (or embeds) comparable"
+        } else {
+            "interface contains type constraints"
+        };
+        let msg = format!("cannot use type {shown} outside a type constraint: {why}");
+        self.soft_error(file, at, msg);
     }
 }

@@ -169,6 +169,72 @@ pub(super) fn file_version(file: &File, package_version: &str) -> String {
     }
 }
 
+impl super::Checker<'_> {
+    /// Whether `file`'s Go version allows a feature of `go1.minor` (go/types'
+    /// `allowVersion`); a file without a valid version allows everything.
+    pub(super) fn allow_version(&self, file: usize, minor: u32) -> bool {
+        match self.file_langs.get(file).copied().flatten() {
+            Some(version) => version >= (1, minor),
+            None => true,
+        }
+    }
+
+    /// Notes the version `file` is checked with (see [`file_version`]), parsed once.
+    pub(super) fn set_file_version(&mut self, file: usize, version: String) {
+        if self.file_langs.len() <= file {
+            self.file_langs.resize(file + 1, None);
+        }
+        self.file_langs[file] = parse_version(&version);
+        self.info.files[file].go_version = Some(version);
+    }
+
+    /// Reports the numeric literal forms Go 1.13 introduced (`1_000`, `0b1`, `0o7`,
+    /// `0x1p-2`) in files of earlier versions, as go/types' `langCompat`.
+    pub(super) fn numeric_literal_version(
+        &mut self,
+        env: super::Env,
+        span: goescape_syntax::Span,
+        kind: goescape_syntax::ast::LitKind,
+    ) {
+        let text = self.file(env).bytes(span);
+        if text.len() <= 2 || self.allow_version(env.file, 13) {
+            return;
+        }
+        let what = if text.contains(&b'_') {
+            "underscore in numeric literal"
+        } else if text[0] != b'0' {
+            return;
+        } else {
+            match text[1] {
+                b'b' | b'B' => "binary literal",
+                b'o' | b'O' => "0o/0O-style octal literal",
+                b'x' | b'X' if kind != goescape_syntax::ast::LitKind::Int => {
+                    "hexadecimal floating-point literal"
+                }
+                _ => return,
+            }
+        };
+        self.verify_version(env.file, span.pos(), 13, || what.to_owned());
+    }
+
+    /// Reports `WHAT requires go1.minor or later` at `pos` unless `file`'s version allows
+    /// the feature (go/types' `verifyVersionf`); whether it does.
+    pub(super) fn verify_version(
+        &mut self,
+        file: usize,
+        pos: goescape_syntax::Pos,
+        minor: u32,
+        what: impl FnOnce() -> String,
+    ) -> bool {
+        if self.allow_version(file, minor) {
+            return true;
+        }
+        let msg = format!("{} requires go1.{minor} or later", what());
+        self.error(file, pos, msg);
+        false
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::minimum_version;
