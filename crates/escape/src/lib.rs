@@ -641,9 +641,7 @@ impl Instances<'_> {
             }
         }
     }
-}
 
-impl Instances<'_> {
     /// gc's noder warns, as it reads a shaped body, about each method call whose receiver
     /// is a type parameter of interface shape: the call goes through the dictionary's
     /// method expression instead of the interface's method table.

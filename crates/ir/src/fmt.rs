@@ -458,7 +458,7 @@ impl Printer<'_> {
     /// statement it serves, which its printer leaves out.
     fn assigns_temporaries(&self, s: crate::ids::StmtId) -> bool {
         use crate::stmt::StmtKind as S;
-        let is_temp = |e: ExprId| matches!(self.pkg.expr(e).kind, ExprKind::Var(v) if self.pkg.var(v).name.starts_with(".autotmp"));
+        let is_temp = |e: ExprId| matches!(self.pkg.expr(e).kind, ExprKind::Var(v) if self.pkg.var(v).is_temporary());
         match &self.pkg.stmt(s).kind {
             S::Assign { x, .. } => is_temp(*x),
             S::AssignCall { lhs, .. } | S::AssignPair { lhs, .. } => {

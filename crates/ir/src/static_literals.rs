@@ -109,7 +109,7 @@ fn static_size(pkg: &Package, unstable: &HashSet<VarId>, size: ExprId) -> Option
 
 /// The expression `e` is known to evaluate to: through no-op conversions and local
 /// variables assigned once, at their definition.
-pub(crate) fn static_value(pkg: &Package, unstable: &HashSet<VarId>, mut e: ExprId) -> ExprId {
+fn static_value(pkg: &Package, unstable: &HashSet<VarId>, mut e: ExprId) -> ExprId {
     // Each step moves to an earlier definition; the bound only guards malformed IR.
     for _ in 0..64 {
         match &pkg.expr(e).kind {
@@ -148,7 +148,7 @@ fn defining_value(pkg: &Package, unstable: &HashSet<VarId>, v: VarId) -> Option<
 
 /// The variables assigned anywhere but at their definition (an assignment to a field or
 /// array element assigns the variable), and those whose address is taken.
-pub(crate) fn reassigned_or_addressed(pkg: &Package) -> HashSet<VarId> {
+fn reassigned_or_addressed(pkg: &Package) -> HashSet<VarId> {
     let mut set = HashSet::new();
     for (i, s) in pkg.stmts.iter().enumerate() {
         let id = StmtId(i as u32);
@@ -171,14 +171,17 @@ pub(crate) fn reassigned_or_addressed(pkg: &Package) -> HashSet<VarId> {
             }
         }
     }
-    for e in &pkg.exprs {
-        if let ExprKind::AddrOf(x) = e.kind {
-            if let Some(v) = outer_var(pkg, x) {
-                set.insert(v);
-            }
-        }
-    }
+    set.extend(addressed_vars(pkg));
     set
+}
+
+/// The variables whose address is taken (of them or of a field or array element:
+/// gc's `Addrtaken`).
+pub(crate) fn addressed_vars(pkg: &Package) -> impl Iterator<Item = VarId> + '_ {
+    pkg.exprs.iter().filter_map(|e| match e.kind {
+        ExprKind::AddrOf(x) => outer_var(pkg, x),
+        _ => None,
+    })
 }
 
 /// The variable an assignment to `e` (or `&e`) writes: through struct fields, array

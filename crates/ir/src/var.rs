@@ -41,6 +41,11 @@ pub struct Var {
 }
 
 impl Var {
+    /// A compiler temporary (`.autotmp_N`).
+    pub fn is_temporary(&self) -> bool {
+        self.name.starts_with(".autotmp")
+    }
+
     /// The package gc qualifies the variable's name with when a function of package
     /// `local` prints it: the package it was declared in (`own` for the IR's), unless that
     /// is `local` or the name is the compiler's own (temporaries belong to the compiling
@@ -50,7 +55,7 @@ impl Var {
         own: Option<goescape_types::PkgIdx>,
         local: goescape_types::PkgIdx,
     ) -> Option<goescape_types::PkgIdx> {
-        let invented = self.name.starts_with(".autotmp") || self.name.starts_with("go.shape.");
+        let invented = self.is_temporary() || self.name.starts_with("go.shape.");
         self.pos_pkg.or(own).filter(|&p| p != local && !invented)
     }
 }

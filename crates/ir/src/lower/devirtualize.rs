@@ -48,28 +48,8 @@ impl<'p> Assignments<'p> {
             pkg,
             store,
             by_var: HashMap::new(),
-            addressed: HashSet::new(),
+            addressed: crate::static_literals::addressed_vars(pkg).collect(),
         };
-        for e in &pkg.exprs {
-            if let ExprKind::AddrOf(x) = e.kind {
-                let mut x = x;
-                loop {
-                    match &pkg.expr(x).kind {
-                        ExprKind::Var(v) => {
-                            a.addressed.insert(*v);
-                            break;
-                        }
-                        ExprKind::Field { x: inner, .. }
-                        | ExprKind::Index {
-                            x: inner,
-                            array: true,
-                            ..
-                        } => x = *inner,
-                        _ => break,
-                    }
-                }
-            }
-        }
         for s in &pkg.stmts {
             match &s.kind {
                 StmtKind::Assign { x, y: Some(y) } => {
